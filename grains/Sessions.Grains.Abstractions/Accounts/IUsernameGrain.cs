@@ -1,0 +1,24 @@
+using Sessions.Grains.Abstractions.Users;
+
+namespace Sessions.Grains.Abstractions.Accounts;
+
+/// <summary>
+/// One grain per normalised username (see <see cref="AccountRules.TryNormalizeUsername"/>): the single place that
+/// decides who owns a name, so two concurrent registrations cannot both win, and the door for password sign-in,
+/// so unknown and known usernames take the same path.
+/// </summary>
+public interface IUsernameGrain : IGrainWithStringKey
+{
+    /// <summary>Creates a user owning this username with <paramref name="password"/>, or reports the name taken.</summary>
+    Task<RegistrationResult> RegisterAsync(string password);
+
+    /// <summary>
+    /// Checks the password of this username's user and opens a session. An unknown username costs the same
+    /// password-hash work and is throttled the same way as a wrong password, so neither reveals whether the
+    /// account exists.
+    /// </summary>
+    Task<SignInResult> SignInAsync(string password, SignInRequest request);
+
+    /// <summary>The id of the user owning this username, or null when nobody does.</summary>
+    Task<string?> GetUserIdAsync();
+}
