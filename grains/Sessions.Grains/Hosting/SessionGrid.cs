@@ -1,0 +1,14 @@
+namespace Sessions.Grains.Hosting;
+
+/// <summary>Names the grid's silo-side services are registered under.</summary>
+public static class SessionGrid
+{
+    /// <summary>The grain storage every grid grain persists to (state names: <c>user</c>, <c>username</c>).</summary>
+    public const string StorageName = "sessions";
+
+    /// <summary>The ADO.NET provider behind <see cref="StorageName"/>.</summary>
+    public const string AdoNetStorageName = "sessions-adonet";
+
+    /// <summary>The key of the <see cref="TimeProvider"/> grains read the time from (tests substitute a fake).</summary>
+    public const string ClockKey = "sessions";
+}

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization;
+using Orleans.Storage;
+using Sessions.Grains.Abstractions.Tokens;
+using Sessions.Grains.Accounts;
+
+namespace Sessions.Grains.Hosting;
+
+/// <summary>Adds the session grid's grains, their storage and their options to a silo.</summary>
+public static class SessionGridSiloBuilderExtensions
+{
+    /// <summary>
+    /// Adds the grid to <paramref name="silo"/>, configured from <c>Sessions:*</c> (see <see cref="SessionOptions"/>,
+    /// <see cref="SignInThrottleOptions"/>, <see cref="SessionStorageOptions"/>, <see cref="GridKeyOptions"/>), with
+    /// grain state in SQLite unless configured otherwise. Options are validated at start.
+    /// </summary>
+    public static ISiloBuilder AddSessionGrid(this ISiloBuilder silo) => silo.AddSessionGrid(decorateStorage: null);
+
+    /// <summary>As <see cref="AddSessionGrid(ISiloBuilder)"/>, wrapping the grain storage (tests inject faults).</summary>
+    internal static ISiloBuilder AddSessionGrid(this ISiloBuilder silo, Func<IServiceProvider, IGrainStorage, IGrainStorage>? decorateStorage)
+    {
+        var services = silo.Services;
+        var configuration = silo.Configuration;
+        AddOptions<SessionOptions, SessionOptionsValidator>(services, configuration, SessionOptions.Section);
+        AddOptions<SignInThrottleOptions, SignInThrottleOptionsValidator>(services, configuration, SignInThrottleOptions.Section);
+        services.AddOptions<SessionStorageOptions>().Bind(configuration.GetSection(SessionStorageOptions.Section));
+        services.AddOptions<GridKeyOptions>().Bind(configuration.GetSection(GridKeyOptions.Section));
+        services.Configure<PasswordHasherOptions>(configuration.GetSection("Sessions:PasswordHashing"));
+
+        services.TryAddKeyedSingleton(SessionGrid.ClockKey, TimeProvider.System);
+        services.TryAddSingleton(sp => GridKeyFile.LoadRing(
+            sp.GetRequiredService<IOptions<GridKeyOptions>>().Value,
+            sp.GetRequiredService<IOptions<SessionStorageOptions>>().Value,
+            sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        services.TryAddSingleton<TokenCodec>();
+        services.TryAddSingleton<PasswordHashing>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SessionGridStartup>();
+
+        silo.AddAdoNetGrainStorage(SessionGrid.AdoNetStorageName, builder => builder.Configure<IServiceProvider>((options, sp) =>
+        {
+            var storage = sp.GetRequiredService<IOptions<SessionStorageOptions>>().Value;
+            var contentRoot = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
+            options.Invariant = "System.Data.SQLite"; // Orleans' name for Microsoft.Data.Sqlite (ORLEANS-NOTES §1.5)
+            options.ConnectionString = new SqliteConnectionStringBuilder
+            {
+                DataSource = DataPaths.SqliteFile(storage, contentRoot),
+                Pooling = true,
+                DefaultTimeout = storage.SqliteBusyTimeoutSeconds,
+            }.ToString();
+
+            // The Orleans binary serializer, not the default Newtonsoft JSON: that one writes CLR type and assembly
+            // names into every row (renaming a class would break reads, and TypeNameHandling.All is a known
+            // deserialisation hazard). Ours is compact and fast on the write path, and tolerant of added fields
+            // through the [Id]s on the state classes — the same contract the grain calls already use.
+            options.GrainStorageSerializer = new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>());
+        }));
+        services.AddGrainStorage(SessionGrid.StorageName, (sp, _) =>
+        {
+            var inner = sp.GetRequiredKeyedService<IGrainStorage>(SessionGrid.AdoNetStorageName);
+            return decorateStorage is null ? inner : decorateStorage(sp, inner);
+        });
+        return silo;
+    }
+
+    private static void AddOptions<TOptions, TValidator>(IServiceCollection services, IConfiguration configuration, string section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
+    }
+}

@@ -1,0 +1,58 @@
+namespace Sessions.Grains.Hosting;
+
+/// <summary>
+/// Lifetimes and limits of credentials (configuration section <c>Sessions</c>). Every default says why it was chosen;
+/// see SECURITY-CHECKLIST.md §6 for the sources.
+/// </summary>
+public sealed class SessionOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Sessions";
+
+    /// <summary>A browser session ends after this long without a request. Default 30 min: NIST SP 800-63B AAL2
+    /// (rev 3 SHALL ≤ 30 min; rev 4 SHOULD ≤ 1 h).</summary>
+    public TimeSpan BrowserIdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>A browser session ends this long after sign-in, however active. Default 12 h: NIST AAL2.</summary>
+    public TimeSpan BrowserAbsoluteLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>An access token works this long after it was issued. Default 15 min: short enough that a leaked
+    /// one is worth little, long enough that apps refresh rarely (RFC 9700). Revocation does not wait for it.</summary>
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>An app session ends when its refresh token goes unused this long. Default 14 d (RFC 9700 §4.14.2:
+    /// refresh tokens SHOULD expire when the client is inactive).</summary>
+    public TimeSpan RefreshIdleTimeout { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>An app session ends this long after sign-in, however often refreshed. Default 30 d (NIST AAL1
+    /// upper anchor; ASVS 10.4.8).</summary>
+    public TimeSpan RefreshAbsoluteLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>For this long after a rotation, presenting the rotated-out refresh token again returns the very
+    /// same successor pair instead of revoking the session: concurrent tabs and a retry after a lost response
+    /// are not attacks. Default 30 s; 0 makes reuse detection strict. Never yields two distinct valid refresh tokens.</summary>
+    public TimeSpan RefreshReuseGracePeriod { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The lifetime of an API token when its creator names none. Default 90 d: non-human credentials
+    /// must expire (OWASP NHI), and 90 d matches common rotation policies.</summary>
+    public TimeSpan ApiTokenDefaultLifetime { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>The longest lifetime an API token may be given. Default 365 d.</summary>
+    public TimeSpan ApiTokenMaxLifetime { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>Live browser and app sessions per user. At the limit a new sign-in ends the least recently used
+    /// session (recorded in the audit trail) rather than locking the user out. Default 50.</summary>
+    public int MaxSessionsPerUser { get; set; } = 50;
+
+    /// <summary>Live API tokens per user. At the limit creating another is refused: silently revoking a token a
+    /// background job depends on would be worse. Default 20.</summary>
+    public int MaxApiTokensPerUser { get; set; } = 20;
+
+    /// <summary>Security events kept per user, newest last. Default 50.</summary>
+    public int AuditTrailLength { get; set; } = 50;
+
+    /// <summary>"Last seen" times are kept in memory by validation (which does no I/O) and written at most this
+    /// often, and on deactivation. A crash can lose this much activity, which only makes idle expiry come sooner
+    /// (fail closed). Default 1 min.</summary>
+    public TimeSpan LastSeenFlushInterval { get; set; } = TimeSpan.FromMinutes(1);
+}
