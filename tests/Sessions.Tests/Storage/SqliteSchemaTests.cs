@@ -1,0 +1,121 @@
+using Microsoft.Data.Sqlite;
+using Sessions.Grains.Storage;
+
+namespace Sessions.Tests.Storage;
+
+/// <summary>Our SQLite schema against the ADO.NET persistence query contract (ORLEANS-NOTES §1.7).</summary>
+public sealed class SqliteSchemaTests : IAsyncLifetime
+{
+    private readonly string _connectionString =
+        $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("sessions-schema-").FullName, "schema.db")};Pooling=False";
+
+    public async ValueTask InitializeAsync() => await SqliteSchema.ApplyAsync(_connectionString, TestContext.Current.CancellationToken);
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task ApplyingTheSchemaAgainIsHarmlessAndKeepsData()
+    {
+        Assert.Equal(1, await WriteAsync("alice", version: null));
+
+        await SqliteSchema.ApplyAsync(_connectionString, TestContext.Current.CancellationToken);
+        await SqliteSchema.ApplyAsync(_connectionString, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1L, await ScalarAsync("SELECT Version FROM OrleansStorage"));
+        Assert.Equal(3L, await ScalarAsync("SELECT COUNT(*) FROM OrleansQuery"));
+        Assert.Equal("wal", await ScalarAsync("PRAGMA journal_mode"));
+    }
+
+    [Fact]
+    public async Task TheFirstWriteInsertsVersionOneAndASecondFirstWriteConflicts()
+    {
+        var first = await WriteAsync("bob", version: null);
+        var racing = await WriteAsync("bob", version: null);
+
+        Assert.Equal(1, first);
+        Assert.Null(racing);
+        Assert.Equal(1L, await ScalarAsync("SELECT COUNT(*) FROM OrleansStorage"));
+    }
+
+    [Fact]
+    public async Task AWriteSucceedsOnlyAgainstTheVersionItRead()
+    {
+        await WriteAsync("carol", version: null);
+
+        var next = await WriteAsync("carol", version: 1);
+        var stale = await WriteAsync("carol", version: 1);
+
+        Assert.Equal(2, next);
+        Assert.Null(stale);
+    }
+
+    [Fact]
+    public async Task AWriteWithAVersionNeverRecreatesAMissingRow()
+    {
+        var ghost = await WriteAsync("dave", version: 7);
+
+        Assert.Null(ghost);
+        Assert.Equal(0L, await ScalarAsync("SELECT COUNT(*) FROM OrleansStorage"));
+    }
+
+    [Fact]
+    public async Task ReadReturnsThePayloadAndVersionAndClearKeepsTheRow()
+    {
+        await WriteAsync("erin", version: null, payload: [1, 2, 3]);
+
+        var (payload, version) = await ReadAsync("erin");
+        await using (var clear = await CommandAsync("ClearStorageKey", "erin", 1, null))
+        {
+            Assert.Equal(2L, await clear.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+        }
+
+        Assert.Equal([1, 2, 3], payload);
+        Assert.Equal(1L, version);
+        var (cleared, clearedVersion) = await ReadAsync("erin");
+        Assert.Null(cleared);
+        Assert.Equal(2L, clearedVersion);
+    }
+
+    private async Task<int?> WriteAsync(string key, int? version, byte[]? payload = null)
+    {
+        await using var command = await CommandAsync("WriteToStorageKey", key, version, payload ?? [42]);
+        var result = await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
+        return result is long value ? (int)value : null;
+    }
+
+    private async Task<(byte[]? Payload, long? Version)> ReadAsync(string key)
+    {
+        await using var command = await CommandAsync("ReadFromStorageKey", key, null, null);
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        Assert.True(await reader.ReadAsync(TestContext.Current.CancellationToken));
+        return (reader.IsDBNull(0) ? null : (byte[])reader[0], reader.GetInt64(1));
+    }
+
+    private async Task<SqliteCommand> CommandAsync(string queryKey, string key, int? version, byte[]? payload)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        var command = connection.CreateCommand();
+        command.CommandText = (string)(await ScalarAsync($"SELECT QueryText FROM OrleansQuery WHERE QueryKey = '{queryKey}'"))!;
+        command.Disposed += (_, _) => connection.Dispose();
+        command.Parameters.AddWithValue("@GrainIdHash", 1);
+        command.Parameters.AddWithValue("@GrainIdN0", 0L);
+        command.Parameters.AddWithValue("@GrainIdN1", 0L);
+        command.Parameters.AddWithValue("@GrainTypeHash", 2);
+        command.Parameters.AddWithValue("@GrainTypeString", "username");
+        command.Parameters.AddWithValue("@GrainIdExtensionString", key);
+        command.Parameters.AddWithValue("@ServiceId", "schema-tests");
+        command.Parameters.AddWithValue("@GrainStateVersion", version is null ? DBNull.Value : version);
+        command.Parameters.AddWithValue("@PayloadBinary", payload is null ? DBNull.Value : payload);
+        return command;
+    }
+
+    private async Task<object?> ScalarAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
+    }
+}
