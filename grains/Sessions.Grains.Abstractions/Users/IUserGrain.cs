@@ -50,10 +50,10 @@ public interface IUserGrain : IGrainWithStringKey
 
     /// <summary>
     /// Revokes every credential of the user in one durable step (sessions, their access and refresh tokens, API tokens)
-    /// and advances the user's "not before". When <paramref name="keepSessionId"/> names a live session, that one
-    /// survives. Once this returns, the next request of every other client fails.
+    /// and advances the user's "not before". When <paramref name="keepCredentialId"/> names a live session or API
+    /// token (the caller's own), that one survives. Once this returns, the next request of every other client fails.
     /// </summary>
-    Task<SignOutEverywhereResult> SignOutEverywhereAsync(string? keepSessionId);
+    Task<SignOutEverywhereResult> SignOutEverywhereAsync(string? keepCredentialId);
 
     /// <summary>Creates an API token on behalf of a live browser or app session.</summary>
     Task<ApiTokenResult> CreateApiTokenAsync(string actorSessionId, string name, TimeSpan? lifetime);
