@@ -13,6 +13,8 @@ builder.AddSessionGridBackend();                       // co-hosted silo on SQLi
 builder.Services.AddSessionGridAuthentication();       // cookie or bearer -> one grain call -> principal
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.WithoutTraceIdBelow500);
 builder.Services.AddExceptionHandler<GridExceptionHandler>();
+builder.Services.AddOptions<ResourceServerOptions>().Bind(builder.Configuration.GetSection(ResourceServerOptions.Section));
+builder.Services.AddSingleton<ResourceServerAuthenticator>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
@@ -24,8 +26,10 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 
 var app = builder.Build();
 
+app.UseTrustedProxies();                               // X-Forwarded-* only from configured proxies
 app.UseExceptionHandler();
 app.UseMiddleware<SecurityHeaders>();
+app.UseMiddleware<UrlCredentialGuard>();                // no credentials in URLs
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/auth"), auth => auth.UseMiddleware<CrossSiteRequestGuard>());
@@ -34,7 +38,10 @@ app.UseAuthorization();
 app.MapGroup("/auth")
     .MapAccountsApi()
     .MapSessionsApi()
-    .MapApiTokensApi();
+    .MapApiTokensApi()
+    .MapForwardAuthApi();
+app.MapGroup("/oauth")
+    .MapOAuthApi();
 app.MapGet("/healthz", () => TypedResults.Text("ok"));
 
 app.Run();

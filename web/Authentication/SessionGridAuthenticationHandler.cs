@@ -26,6 +26,9 @@ internal sealed partial class SessionGridAuthenticationHandler(
     private static readonly AuthenticateResult Denied = AuthenticateResult.Fail("The credential is not valid.");
     private static readonly AuthenticateResult Unavailable = AuthenticateResult.Fail("The session store is unavailable.");
 
+    /// <summary>Whether a failed result means "the grid could not decide" (answer 503) rather than "denied" (401).</summary>
+    public static bool IsUnavailable(AuthenticateResult result) => ReferenceEquals(result, Unavailable);
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!PresentedCredential.TryRead(Request, out var token, out var fromCookie))
@@ -68,7 +71,7 @@ internal sealed partial class SessionGridAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var outcome = await HandleAuthenticateOnceSafeAsync();
-        if (ReferenceEquals(outcome, Unavailable))
+        if (IsUnavailable(outcome))
         {
             await Problems.WriteUnavailableAsync(Context);
             return;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Sessions.Grains.Abstractions.Tokens;
 using Sessions.Grains.Hosting;
 
@@ -15,12 +16,17 @@ public static class SessionGridBackendExtensions
         {
             // The co-hosted silo registers the grid keys and the token codec; the grid key is generated next to the
             // SQLite file on first start unless configured.
-            builder.UseOrleans(silo => silo.UseSessionGridClustering().AddSessionGrid());
+            builder.UseOrleans(silo => silo
+                .UseSessionGridClustering()
+                .AddSessionGrid()
+                .Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = options.GrainCallTimeout));
         }
         else
         {
             var cluster = builder.Configuration.GetSection(ClusterIdentityOptions.Section).Get<ClusterIdentityOptions>() ?? new();
-            builder.UseOrleansClient(client => client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId));
+            builder.UseOrleansClient(client => client
+                .UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId)
+                .Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = options.GrainCallTimeout));
             builder.Services.AddOptions<GridKeyOptions>().Bind(builder.Configuration.GetSection(GridKeyOptions.Section));
             builder.Services.AddSingleton(sp =>
                 sp.GetRequiredService<IOptions<GridKeyOptions>>().Value.TryCreateRing(out var ring, out var error)

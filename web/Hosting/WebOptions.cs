@@ -10,6 +10,13 @@ public sealed class WebOptions
     /// to install. <see cref="SiloMode.External"/>: this process is a pure Orleans client of a separate silo cluster.</summary>
     public SiloMode Silo { get; set; } = SiloMode.Embedded;
 
+    /// <summary>Reverse proxies (IP addresses or CIDR networks) whose X-Forwarded-* headers are believed. Default none.</summary>
+    public string[] TrustedProxies { get; set; } = [];
+
+    /// <summary>How long a call to a grain may take before the request fails with 503. Default 10 s (Orleans'
+    /// own default is 30 s, longer than any client waits).</summary>
+    public TimeSpan GrainCallTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Origins, besides this server's own, allowed to make cookie-authenticated state changes
     /// (for a page served from another origin). Default none.</summary>
     public string[] TrustedOrigins { get; set; } = [];

@@ -28,6 +28,14 @@ public interface IUserGrain : IGrainWithStringKey
     ValueTask<ValidationResult> ValidateAsync(string token);
 
     /// <summary>
+    /// Judges any token for RFC 7662 introspection: as <see cref="ValidateAsync"/> for browser-session, access and
+    /// API tokens, and for a refresh token whether it is the session's current one (without using it up).
+    /// In memory, without I/O.
+    /// </summary>
+    [AlwaysInterleave]
+    ValueTask<ValidationResult> IntrospectAsync(string token);
+
+    /// <summary>
     /// Rotates an app session's refresh token: the presented one stops working and a new access/refresh pair is
     /// returned, durably. A retry of the same refresh token inside the grace window gets the same pair; a rotated-out
     /// refresh token presented later revokes the whole session.

@@ -149,6 +149,28 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         return ValueTask.FromResult(result);
     }
 
+    public ValueTask<ValidationResult> IntrospectAsync(string token)
+    {
+        if (_store.Poisoned || !TokenCodec.TryGetKind(token, out var kind) || kind != TokenKind.RefreshToken)
+        {
+            return ValidateAsync(token);
+        }
+
+        if (!_codec.TryRead(token, TokenKind.RefreshToken, out var fields) || fields.UserId != _userId)
+        {
+            return ValueTask.FromResult(ValidationResult.Denied);
+        }
+
+        var now = _time.GetUtcNow();
+        var id = fields.CredentialId;
+        var live = User.Sessions.TryGetValue(id, out var session) && session.Kind == CredentialKind.App
+            && _store.IsLive(id, session, now) && CredentialIssuer.Matches(fields.Verifier, session.RefreshDigest);
+        return ValueTask.FromResult(live
+            ? new ValidationResult(ValidationOutcome.Valid, _userIdText, User.Username, UserIds.Format(id), CredentialKind.App,
+                Lifetimes.Min(session!.RefreshExpiresAt, session.AbsoluteExpiresAt))
+            : ValidationResult.Denied);
+    }
+
     public async Task<RefreshResult> RefreshAsync(string refreshToken)
     {
         _store.EnsureWritable();

@@ -24,6 +24,8 @@ namespace Sessions.Web.Apis.Contracts;
 [JsonSerializable(typeof(LogoutEverywhereResponse))]
 [JsonSerializable(typeof(CreatedApiTokenResponse))]
 [JsonSerializable(typeof(ApiTokenResponse[]))]
+[JsonSerializable(typeof(IntrospectionResponse))]
+[JsonSerializable(typeof(OAuthError))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
 public sealed partial class ApiJson : JsonSerializerContext;
