@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Sessions.Grains.Abstractions.Tokens;
 using Sessions.Grains.Hosting;
 
@@ -19,6 +20,8 @@ public static class SessionGridBackendExtensions
             builder.UseOrleans(silo => silo
                 .UseSessionGridClustering()
                 .AddSessionGrid()
+                .AddActivityPropagation()
+                .AddDashboard(dashboard => dashboard.HideTrace = true)
                 .Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = options.GrainCallTimeout));
         }
         else
@@ -26,6 +29,8 @@ public static class SessionGridBackendExtensions
             var cluster = builder.Configuration.GetSection(ClusterIdentityOptions.Section).Get<ClusterIdentityOptions>() ?? new();
             builder.UseOrleansClient(client => client
                 .UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId)
+                .AddActivityPropagation()
+                .AddDashboard(dashboard => dashboard.HideTrace = true)
                 .Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = options.GrainCallTimeout));
             builder.Services.AddOptions<GridKeyOptions>().Bind(builder.Configuration.GetSection(GridKeyOptions.Section));
             builder.Services.AddSingleton(sp =>

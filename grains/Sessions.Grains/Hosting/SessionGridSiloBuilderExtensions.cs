@@ -10,6 +10,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using Sessions.Grains.Abstractions.Tokens;
 using Sessions.Grains.Accounts;
+using Sessions.Grains.Diagnostics;
 
 namespace Sessions.Grains.Hosting;
 
@@ -41,6 +42,7 @@ public static class SessionGridSiloBuilderExtensions
             sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.TryAddSingleton<TokenCodec>();
         services.TryAddSingleton<PasswordHashing>();
+        services.TryAddSingleton<GridMetrics>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SessionGridStartup>();
 
         silo.AddAdoNetGrainStorage(SessionGrid.AdoNetStorageName, builder => builder.Configure<IServiceProvider>((options, sp) =>

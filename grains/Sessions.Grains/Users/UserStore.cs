@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Sessions.Grains.Abstractions.Users;
+using Sessions.Grains.Diagnostics;
 
 namespace Sessions.Grains.Users;
 
@@ -11,10 +12,11 @@ namespace Sessions.Grains.Users;
 /// serialising the state on another thread while an interleaved validation runs; they are folded in before a write.
 /// </summary>
 internal sealed partial class UserStore(
-    IPersistentState<UserState> state, Lifetimes lifetimes, Action deactivate, ILogger logger, string userId)
+    IPersistentState<UserState> state, Lifetimes lifetimes, Action deactivate, GridMetrics metrics, ILogger logger, string userId)
 {
     private readonly Dictionary<Guid, DateTimeOffset> _seen = [];
     private readonly int _auditLength = lifetimes.Options.AuditTrailLength;
+    private long _sessionsReported;
 
     /// <summary>The state; change it only in a turn that ends in <see cref="WriteAsync"/>.</summary>
     public UserState User => state.State;
@@ -91,6 +93,23 @@ internal sealed partial class UserStore(
             deactivate();
             throw new SessionStoreUnavailableException();
         }
+
+        ReportSessions();
+    }
+
+    /// <summary>Brings the active-sessions gauge in line with what this activation holds (call on activation and
+    /// after writes); <see cref="StopReporting"/> on deactivation.</summary>
+    public void ReportSessions()
+    {
+        var held = User.Sessions.Count;
+        metrics.SessionsHeld(held - _sessionsReported);
+        _sessionsReported = held;
+    }
+
+    public void StopReporting()
+    {
+        metrics.SessionsHeld(-_sessionsReported);
+        _sessionsReported = 0;
     }
 
     /// <summary>Writes pending "last seen" times, if any; failures poison but are not thrown (nobody is waiting).</summary>
