@@ -19,9 +19,13 @@ public static class ObservabilityExtensions
         "Microsoft.Orleans.Application", "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Lifecycle", "Microsoft.Orleans.Storage",
     ];
 
+    /// <summary>Whether traces are exported (an OTLP endpoint is configured); only then are grain calls traced.</summary>
+    public static bool TracesExported(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+
     public static WebApplicationBuilder AddSessionGridObservability(this WebApplicationBuilder builder)
     {
-        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var otlp = TracesExported(builder.Configuration);
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("session-grid-web"))
             .WithMetrics(metrics =>

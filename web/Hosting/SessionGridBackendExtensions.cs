@@ -13,25 +13,36 @@ public static class SessionGridBackendExtensions
     public static WebApplicationBuilder AddSessionGridBackend(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
+        var tracing = ObservabilityExtensions.TracesExported(builder.Configuration);
         if (options.Silo == SiloMode.Embedded)
         {
             // The co-hosted silo registers the grid keys and the token codec; the grid key is generated next to the
             // SQLite file on first start unless configured.
-            builder.UseOrleans(silo => silo
-                .UseSessionGridClustering()
-                .AddSessionGrid()
-                .AddActivityPropagation()
-                .AddDashboard(dashboard => dashboard.HideTrace = true)
-                .Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = options.GrainCallTimeout));
+            builder.UseOrleans(silo =>
+            {
+                silo.UseSessionGridClustering()
+                    .AddSessionGrid()
+                    .AddDashboard(dashboard => dashboard.HideTrace = true)
+                    .Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = options.GrainCallTimeout);
+                if (tracing)
+                {
+                    silo.AddActivityPropagation();
+                }
+            });
         }
         else
         {
             var cluster = builder.Configuration.GetSection(ClusterIdentityOptions.Section).Get<ClusterIdentityOptions>() ?? new();
-            builder.UseOrleansClient(client => client
-                .UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId)
-                .AddActivityPropagation()
-                .AddDashboard(dashboard => dashboard.HideTrace = true)
-                .Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = options.GrainCallTimeout));
+            builder.UseOrleansClient(client =>
+            {
+                client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId)
+                    .AddDashboard(dashboard => dashboard.HideTrace = true)
+                    .Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = options.GrainCallTimeout);
+                if (tracing)
+                {
+                    client.AddActivityPropagation();
+                }
+            });
             builder.Services.AddOptions<GridKeyOptions>().Bind(builder.Configuration.GetSection(GridKeyOptions.Section));
             builder.Services.AddSingleton(sp =>
                 sp.GetRequiredService<IOptions<GridKeyOptions>>().Value.TryCreateRing(out var ring, out var error)
@@ -41,6 +52,7 @@ public static class SessionGridBackendExtensions
         }
 
         builder.Services.AddOptions<WebOptions>().Bind(builder.Configuration.GetSection(WebOptions.Section));
+        builder.Services.AddSingleton<UserGrains>();
         return builder;
     }
 }
