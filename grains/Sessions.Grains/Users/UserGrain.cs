@@ -2,6 +2,7 @@ using PasswordVerificationResult = Microsoft.AspNetCore.Identity.PasswordVerific
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 using Sessions.Grains.Abstractions.Accounts;
 using Sessions.Grains.Abstractions.Tokens;
 using Sessions.Grains.Abstractions.Users;
@@ -25,11 +26,15 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     private readonly Lifetimes _lifetimes;
     private readonly CredentialIssuer _issuer;
     private readonly UserStore _store;
+    private const string StateName = "user";
+
+    private readonly IGrainStorage _storage;
     private readonly Guid _userId;
     private readonly string _userIdText;
 
     public UserGrain(
-        [PersistentState("user", SessionGrid.StorageName)] IPersistentState<UserState> state,
+        [PersistentState(StateName, SessionGrid.StorageName)] IPersistentState<UserState> state,
+        [FromKeyedServices(SessionGrid.StorageName)] IGrainStorage storage,
         [FromKeyedServices(SessionGrid.ClockKey)] TimeProvider time,
         IOptions<SessionOptions> options,
         IOptions<SignInThrottleOptions> throttle,
@@ -37,6 +42,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         PasswordHashing passwords,
         ILogger<UserGrain> logger)
     {
+        _storage = storage;
         _time = time;
         _throttle = throttle.Value;
         _codec = codec;
@@ -56,7 +62,20 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     {
         var every = _lifetimes.Options.LastSeenFlushInterval;
         this.RegisterGrainTimer(_ => _store.FlushAsync(_time.GetUtcNow()), new GrainTimerCreationOptions(every, every));
+
+        // A duplicate activation elsewhere may revoke what this one still holds in memory (invariant 2): re-read the
+        // stored version on a schedule, outside the I/O-free validation path.
+        _store.Confirm(_time.GetUtcNow());
+        var recheck = _lifetimes.Options.StorageRecheckInterval;
+        this.RegisterGrainTimer(_ => _store.RecheckAsync(ReadStoredEtagAsync, _time, 3 * recheck), new GrainTimerCreationOptions(recheck, recheck));
         return Task.CompletedTask;
+    }
+
+    private async Task<string?> ReadStoredEtagAsync()
+    {
+        var stored = new GrainState<UserState>();
+        await _storage.ReadStateAsync(StateName, this.GetGrainId(), stored);
+        return stored.ETag;
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
