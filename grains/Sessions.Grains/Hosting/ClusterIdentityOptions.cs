@@ -37,6 +37,9 @@ public sealed class ClusterIdentityOptions
     /// </summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>The configuration key <see cref="ConnectionString"/> came from, for messages that name it.</summary>
+    internal string ConnectionStringKey { get; set; } = $"{Section}:{nameof(ConnectionString)}";
+
     /// <summary>
     /// The IP address this silo listens on and advertises to the other silos and to clients. Default
     /// <c>127.0.0.1</c>: nothing off this machine can reach a silo until an operator names the address other hosts

@@ -29,7 +29,7 @@ internal sealed class ClusterIdentityOptionsValidator : IValidateOptions<Cluster
             errors.Add($"Sessions:Cluster:Membership must be {MembershipProvider.Localhost} or {MembershipProvider.PostgreSQL}.");
         }
         else if (options.Membership == MembershipProvider.PostgreSQL
-            && PostgresConnectionString.Problem(options.ConnectionString, "Sessions:Cluster:ConnectionString (or Sessions:Storage:ConnectionString)") is { } problem)
+            && PostgresConnectionString.Problem(options.ConnectionString, options.ConnectionStringKey) is { } problem)
         {
             errors.Add(problem);
         }

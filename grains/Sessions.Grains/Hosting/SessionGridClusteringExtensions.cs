@@ -84,7 +84,8 @@ public static class SessionGridClusteringExtensions
             {
                 if (string.IsNullOrWhiteSpace(cluster.ConnectionString))
                 {
-                    cluster.ConnectionString = configuration[$"{SessionStorageOptions.Section}:{nameof(SessionStorageOptions.ConnectionString)}"];
+                    cluster.ConnectionStringKey = $"{SessionStorageOptions.Section}:{nameof(SessionStorageOptions.ConnectionString)}";
+                    cluster.ConnectionString = configuration[cluster.ConnectionStringKey];
                 }
             })
             .ValidateOnStart();

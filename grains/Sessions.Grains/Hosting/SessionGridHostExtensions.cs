@@ -23,7 +23,9 @@ public static partial class SessionGridHostExtensions
         }
         catch (Exception exception)
         {
-            LogCannotStart(logger, Reason(exception));
+            // An operator-facing reason is the whole story; anything else also needs its stack trace.
+            var reason = Reason(exception);
+            LogCannotStart(logger, IsExplained(exception) ? null : exception, reason);
 
             // Disposing flushes the console logger, so the line above is written before the process exits.
             await DisposeAsync(host);
@@ -36,12 +38,13 @@ public static partial class SessionGridHostExtensions
     }
 
     /// <summary>The most useful one-line reason: ours or the options validator's if present, else the root cause.</summary>
-    internal static string Reason(Exception exception)
-    {
-        var found = Flatten(exception).FirstOrDefault(e => e is SessionGridStartupException or OptionsValidationException)
-            ?? exception.GetBaseException();
-        return found.Message.ReplaceLineEndings(" ").Trim();
-    }
+    internal static string Reason(Exception exception) =>
+        (Explanation(exception) ?? exception.GetBaseException()).Message.ReplaceLineEndings(" ").Trim();
+
+    private static bool IsExplained(Exception exception) => Explanation(exception) is not null;
+
+    private static Exception? Explanation(Exception exception) =>
+        Flatten(exception).FirstOrDefault(e => e is SessionGridStartupException or OptionsValidationException);
 
     private static IEnumerable<Exception> Flatten(Exception exception)
     {
@@ -68,5 +71,5 @@ public static partial class SessionGridHostExtensions
     }
 
     [LoggerMessage(2010, LogLevel.Critical, "The silo cannot start: {Reason}")]
-    private static partial void LogCannotStart(ILogger logger, string reason);
+    private static partial void LogCannotStart(ILogger logger, Exception? exception, string reason);
 }

@@ -53,7 +53,7 @@ internal sealed partial class SessionGridStartup(
             var connectionString = cluster.Value.ConnectionString!;
             databases[connectionString] = databases.TryGetValue(connectionString, out var shared)
                 ? (shared.Parts | PostgresSchemaParts.Clustering, shared.Key)
-                : (PostgresSchemaParts.Clustering, "Sessions:Cluster:ConnectionString");
+                : (PostgresSchemaParts.Clustering, cluster.Value.ConnectionStringKey);
         }
 
         return databases;
