@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using Npgsql;
 
 [assembly: AssemblyFixture(typeof(Sessions.Tests.Infrastructure.PostgresServer))]
@@ -16,6 +17,8 @@ namespace Sessions.Tests.Infrastructure;
 public sealed class PostgresServer : IAsyncLifetime
 {
     private const string Superuser = "grid";
+    private const int SignalInterrupt = 2;
+    private const int SignalKill = 9;
 
     private readonly SemaphoreSlim _startLock = new(1, 1);
     private string? _root;
@@ -143,7 +146,7 @@ public sealed class PostgresServer : IAsyncLifetime
     private static async Task StopAsync(int processId)
     {
         // SIGINT is PostgreSQL's "fast shutdown": it ends sessions and exits cleanly.
-        await RunAsync("kill", ["-INT", processId.ToString()], check: false);
+        _ = Kill(processId, SignalInterrupt);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (IsRunning(processId) && DateTime.UtcNow < deadline)
         {
@@ -152,9 +155,14 @@ public sealed class PostgresServer : IAsyncLifetime
 
         if (IsRunning(processId))
         {
-            await RunAsync("kill", ["-KILL", processId.ToString()], check: false);
+            _ = Kill(processId, SignalKill);
         }
     }
+
+    /// <summary>kill(2): .NET can only SIGKILL a process, and the kill program may not be installed.</summary>
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int Kill(int processId, int signal);
 
     /// <summary>Whether the process lives. The server is not our child, so once it exits it may linger as a zombie
     /// until something reaps it: /proc tells the two apart.</summary>
