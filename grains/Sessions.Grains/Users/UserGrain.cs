@@ -18,6 +18,8 @@ namespace Sessions.Grains.Users;
 /// </summary>
 internal sealed partial class UserGrain : Grain, IUserGrain
 {
+    private const string StateName = "user";
+
     private readonly TimeProvider _time;
     private readonly SignInThrottleOptions _throttle;
     private readonly TokenCodec _codec;
@@ -26,8 +28,6 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     private readonly Lifetimes _lifetimes;
     private readonly CredentialIssuer _issuer;
     private readonly UserStore _store;
-    private const string StateName = "user";
-
     private readonly IGrainStorage _storage;
     private readonly Guid _userId;
     private readonly string _userIdText;

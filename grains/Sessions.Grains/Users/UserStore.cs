@@ -87,9 +87,8 @@ internal sealed partial class UserStore(
         }
         catch (Exception exception)
         {
-            Poisoned = true;
             LogWriteFailed(logger, exception, userId);
-            deactivate();
+            Poison();
             throw new SessionStoreUnavailableException();
         }
 
@@ -159,6 +158,7 @@ internal sealed partial class UserStore(
         }
     }
 
+    /// <summary>Stops this activation answering from memory and asks for it to be deactivated.</summary>
     private void Poison()
     {
         Poisoned = true;
