@@ -1,11 +1,12 @@
 using Npgsql;
 using Sessions.Grains.Storage;
 using Sessions.Tests.Infrastructure;
+using Sessions.Tests.Storage;
 
 namespace Sessions.Tests.Cluster;
 
 /// <summary>Our PostgreSQL schema against the ADO.NET persistence and clustering query contracts (ORLEANS-NOTES §1.7).</summary>
-public sealed class PostgresSchemaTests(PostgresServer server) : IAsyncLifetime
+public sealed class PostgresSchemaTests(PostgresServer server) : PersistenceQueryContractTests, IAsyncLifetime
 {
     private const PostgresSchemaParts All = PostgresSchemaParts.Persistence | PostgresSchemaParts.Clustering;
 
@@ -59,7 +60,7 @@ public sealed class PostgresSchemaTests(PostgresServer server) : IAsyncLifetime
     {
         await using var first = await _database.OpenConnectionAsync(Cancellation);
         await using var transaction = await first.BeginTransactionAsync(Cancellation);
-        Assert.Equal(1, await WriteAsync("bob", version: null, connection: first));
+        Assert.Equal(1, await WriteAsync("bob", version: null, payload: null, connection: first));
 
         // The second first-write races the uncommitted first: it must wait for it, then write nothing.
         var racing = WriteAsync("bob", version: null);
@@ -68,47 +69,8 @@ public sealed class PostgresSchemaTests(PostgresServer server) : IAsyncLifetime
         await transaction.CommitAsync(Cancellation);
 
         Assert.Null(await racing);
-        Assert.Equal(1L, await ScalarAsync("SELECT COUNT(*) FROM OrleansStorage"));
+        Assert.Equal(1L, await RowCountAsync());
         Assert.Null(await WriteAsync("bob", version: null));
-    }
-
-    [Fact]
-    public async Task AWriteSucceedsOnlyAgainstTheVersionItRead()
-    {
-        await WriteAsync("carol", version: null);
-
-        var next = await WriteAsync("carol", version: 1);
-        var stale = await WriteAsync("carol", version: 1);
-
-        Assert.Equal(2, next);
-        Assert.Null(stale);
-    }
-
-    [Fact]
-    public async Task AWriteWithAVersionNeverRecreatesAMissingRow()
-    {
-        var ghost = await WriteAsync("dave", version: 7);
-
-        Assert.Null(ghost);
-        Assert.Equal(0L, await ScalarAsync("SELECT COUNT(*) FROM OrleansStorage"));
-    }
-
-    [Fact]
-    public async Task ReadReturnsThePayloadAndVersionAndClearKeepsTheRow()
-    {
-        await WriteAsync("erin", version: null, payload: [1, 2, 3]);
-
-        var (payload, version) = await ReadAsync("erin");
-        await using (var clear = await CommandAsync("ClearStorageKey", "erin", 1, null))
-        {
-            Assert.Equal(2, await clear.ExecuteScalarAsync(Cancellation));
-        }
-
-        Assert.Equal([1, 2, 3], payload);
-        Assert.Equal(1, version);
-        var (cleared, clearedVersion) = await ReadAsync("erin");
-        Assert.Null(cleared);
-        Assert.Equal(2, clearedVersion);
     }
 
     [Fact]
@@ -127,18 +89,28 @@ public sealed class PostgresSchemaTests(PostgresServer server) : IAsyncLifetime
         Assert.Equal((long)required.Length, present);
     }
 
-    private async Task<int?> WriteAsync(string key, int? version, byte[]? payload = null, NpgsqlConnection? connection = null)
-    {
-        await using var command = await CommandAsync("WriteToStorageKey", key, version, payload ?? [42], connection);
-        return await command.ExecuteScalarAsync(Cancellation) as int?;
-    }
+    protected override Task<int?> WriteAsync(string key, int? version, byte[]? payload = null) => WriteAsync(key, version, payload, connection: null);
 
-    private async Task<(byte[]? Payload, int? Version)> ReadAsync(string key)
+    protected override async Task<(byte[]? Payload, int Version)> ReadAsync(string key)
     {
         await using var command = await CommandAsync("ReadFromStorageKey", key, null, null);
         await using var reader = await command.ExecuteReaderAsync(Cancellation);
         Assert.True(await reader.ReadAsync(Cancellation));
         return (reader.IsDBNull(0) ? null : (byte[])reader[0], reader.GetInt32(1));
+    }
+
+    protected override async Task<int?> ClearAsync(string key, int version)
+    {
+        await using var command = await CommandAsync("ClearStorageKey", key, version, null);
+        return await command.ExecuteScalarAsync(Cancellation) as int?;
+    }
+
+    protected override async Task<long> RowCountAsync() => (long)(await ScalarAsync("SELECT COUNT(*) FROM OrleansStorage"))!;
+
+    private async Task<int?> WriteAsync(string key, int? version, byte[]? payload, NpgsqlConnection? connection)
+    {
+        await using var command = await CommandAsync("WriteToStorageKey", key, version, payload ?? [42], connection);
+        return await command.ExecuteScalarAsync(Cancellation) as int?;
     }
 
     /// <summary>The stored query text with the parameters the provider binds, typed as it types them.</summary>
