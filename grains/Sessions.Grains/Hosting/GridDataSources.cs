@@ -7,7 +7,7 @@ namespace Sessions.Grains.Hosting;
 /// grain storage, membership and the schema share a pool when they share a database. Disposed with the host
 /// (Orleans does not dispose data sources it is given).
 /// </summary>
-public sealed class GridDataSources : IDisposable, IAsyncDisposable
+internal sealed class GridDataSources : IDisposable, IAsyncDisposable
 {
     private readonly Dictionary<string, NpgsqlDataSource> _sources = new(StringComparer.Ordinal);
 

@@ -4,7 +4,7 @@ namespace Sessions.Grains.Hosting;
 /// The silo cannot start, for a reason an operator can fix (an unreachable database, a schema newer than this build).
 /// The message is one line that says what and where, and never carries a password.
 /// </summary>
-public sealed class SessionGridStartupException : Exception
+internal sealed class SessionGridStartupException : Exception
 {
     /// <summary>Creates the exception with the standard message.</summary>
     public SessionGridStartupException()
