@@ -40,7 +40,7 @@ public sealed class PostgresServer : IAsyncLifetime
         return ConnectionString(name);
     }
 
-    /// <summary>A port on which nothing listens (a database that cannot be reached).</summary>
+    /// <summary>A loopback port nothing listens on: for a host to bind, or for a database that cannot be reached.</summary>
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -61,6 +61,8 @@ public sealed class PostgresServer : IAsyncLifetime
         {
             Directory.Delete(_root, recursive: true);
         }
+
+        _startLock.Dispose();
     }
 
     private string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
