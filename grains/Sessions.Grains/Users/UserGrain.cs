@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 using Sessions.Grains.Abstractions.Accounts;
 using Sessions.Grains.Abstractions.Tokens;
 using Sessions.Grains.Abstractions.Users;
@@ -19,6 +20,8 @@ namespace Sessions.Grains.Users;
 /// </summary>
 internal sealed partial class UserGrain : Grain, IUserGrain
 {
+    private const string StateName = "user";
+
     private readonly TimeProvider _time;
     private readonly SignInThrottleOptions _throttle;
     private readonly TokenCodec _codec;
@@ -28,11 +31,13 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     private readonly Lifetimes _lifetimes;
     private readonly CredentialIssuer _issuer;
     private readonly UserStore _store;
+    private readonly IGrainStorage _storage;
     private readonly Guid _userId;
     private readonly string _userIdText;
 
     public UserGrain(
-        [PersistentState("user", SessionGrid.StorageName)] IPersistentState<UserState> state,
+        [PersistentState(StateName, SessionGrid.StorageName)] IPersistentState<UserState> state,
+        [FromKeyedServices(SessionGrid.StorageName)] IGrainStorage storage,
         [FromKeyedServices(SessionGrid.ClockKey)] TimeProvider time,
         IOptions<SessionOptions> options,
         IOptions<SignInThrottleOptions> throttle,
@@ -42,6 +47,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         ILogger<UserGrain> logger)
     {
         _metrics = metrics;
+        _storage = storage;
         _time = time;
         _throttle = throttle.Value;
         _codec = codec;
@@ -61,8 +67,21 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     {
         var every = _lifetimes.Options.LastSeenFlushInterval;
         this.RegisterGrainTimer(_ => _store.FlushAsync(_time.GetUtcNow()), new GrainTimerCreationOptions(every, every));
+
+        // A duplicate activation elsewhere may revoke what this one still holds in memory (invariant 2): re-read the
+        // stored version on a schedule, outside the I/O-free validation path.
+        _store.Confirm(_time.GetUtcNow());
+        var recheck = _lifetimes.Options.StorageRecheckInterval;
+        this.RegisterGrainTimer(_ => _store.RecheckAsync(ReadStoredEtagAsync, _time, 3 * recheck), new GrainTimerCreationOptions(recheck, recheck));
         _store.ReportSessions();
         return Task.CompletedTask;
+    }
+
+    private async Task<string?> ReadStoredEtagAsync()
+    {
+        var stored = new GrainState<UserState>();
+        await _storage.ReadStateAsync(StateName, this.GetGrainId(), stored);
+        return stored.ETag;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

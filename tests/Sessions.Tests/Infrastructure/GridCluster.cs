@@ -35,12 +35,14 @@ public sealed class GridCluster : IAsyncDisposable
 
     public string ConnectionString => $"Data Source={DatabasePath};Pooling=False";
 
-    /// <summary>Starts a cluster on <paramref name="databasePath"/> (a new temporary file when null).</summary>
+    /// <summary>Starts a cluster on <paramref name="databasePath"/> (a new temporary file when null); <paramref name="settings"/>
+    /// override configuration and <paramref name="configure"/> the test cluster itself.</summary>
     public static async Task<GridCluster> StartAsync(
         string? databasePath = null,
         IReadOnlyDictionary<string, string?>? settings = null,
         short silos = 2,
-        FakeTimeProvider? clock = null)
+        FakeTimeProvider? clock = null,
+        Action<InProcessTestClusterBuilder>? configure = null)
     {
         databasePath ??= Path.Combine(Directory.CreateTempSubdirectory("sessions-test-").FullName, "sessions.db");
         clock ??= new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
@@ -69,6 +71,7 @@ public sealed class GridCluster : IAsyncDisposable
             silo.AddSessionGrid((_, inner) => new FaultInjectingGrainStorage(inner, faults));
         });
 
+        configure?.Invoke(builder);
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new GridCluster(cluster, clock, faults, databasePath);

@@ -128,10 +128,9 @@ public sealed class TokenCodecTests
 
         Assert.True(Codec.TryReadWithoutMac(wrongMac, out var fields));
         Assert.False(Codec.TryRead(wrongMac, out _));
-        Assert.Equal(token[4..20], wrongMac[4..20]);
         Assert.NotEqual(Guid.Empty, fields.CredentialId);
         Assert.False(Codec.TryReadWithoutMac(retiredKey, out _));
-        Assert.False(Codec.TryReadWithoutMac(token[..^1], out _));
+        Assert.False(Codec.TryReadWithoutMac(token.AsSpan(0, token.Length - 1), out _));
     }
 
     [Theory]
