@@ -32,10 +32,10 @@ public static class SessionGridBackendExtensions
         }
         else
         {
-            var cluster = builder.Configuration.GetSection(ClusterIdentityOptions.Section).Get<ClusterIdentityOptions>() ?? new();
             builder.UseOrleansClient(client =>
             {
-                client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId)
+                client.UseSessionGridClustering()
+                    .UseConnectionRetryFilter(RetryForeverAsync)
                     .AddDashboard(dashboard => dashboard.HideTrace = true)
                     .Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = options.GrainCallTimeout);
                 if (tracing)
@@ -43,7 +43,12 @@ public static class SessionGridBackendExtensions
                     client.AddActivityPropagation();
                 }
             });
-            builder.Services.AddOptions<GridKeyOptions>().Bind(builder.Configuration.GetSection(GridKeyOptions.Section));
+
+            // Serve /healthz (and answer 503 elsewhere) while the client is still looking for a gateway, instead of
+            // refusing connections until the cluster is up: front ends and silos start in any order.
+            builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
+            builder.Services.AddOptions<GridKeyOptions>().Bind(builder.Configuration.GetSection(GridKeyOptions.Section)).ValidateOnStart();
+            builder.Services.AddSingleton<IValidateOptions<GridKeyOptions>, GridKeyOptionsValidator>();
             builder.Services.AddSingleton(sp =>
                 sp.GetRequiredService<IOptions<GridKeyOptions>>().Value.TryCreateRing(out var ring, out var error)
                     ? ring
@@ -54,5 +59,12 @@ public static class SessionGridBackendExtensions
         builder.Services.AddOptions<WebOptions>().Bind(builder.Configuration.GetSection(WebOptions.Section));
         builder.Services.AddSingleton<UserGrains>();
         return builder;
+    }
+
+    /// <summary>Keeps trying to reach a gateway, once a second, until the host stops.</summary>
+    private static async Task<bool> RetryForeverAsync(Exception exception, CancellationToken cancellationToken)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        return !cancellationToken.IsCancellationRequested;
     }
 }

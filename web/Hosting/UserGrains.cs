@@ -9,11 +9,15 @@ namespace Sessions.Web.Hosting;
 /// </summary>
 public sealed class UserGrains(IGrainFactory grains)
 {
-    private readonly Lazy<(GrainType Type, GrainInterfaceType Interface)> _types = new(() =>
-    {
-        var probe = (GrainReference)(object)grains.GetGrain<IUserGrain>(UserIds.Format(Guid.Empty));
-        return (probe.GrainId.Type, probe.InterfaceType);
-    });
+    // Resolved on first use, not at start: a client learns the grain types only once it reaches a silo, and a failed
+    // attempt (no silo yet) must not be remembered.
+    private readonly Lazy<(GrainType Type, GrainInterfaceType Interface)> _types = new(
+        () =>
+        {
+            var probe = (GrainReference)(object)grains.GetGrain<IUserGrain>(UserIds.Format(Guid.Empty));
+            return (probe.GrainId.Type, probe.InterfaceType);
+        },
+        LazyThreadSafetyMode.PublicationOnly);
 
     /// <summary>The grain of the user with this id.</summary>
     public IUserGrain Get(Guid userId)

@@ -35,7 +35,7 @@ public sealed class SiloProcessTests
 
     private static async Task<(int ExitCode, List<string> Output)> RunSiloAsync(string connectionString)
     {
-        var silo = SiloOutputDirectory();
+        var silo = RepositoryPaths.OutputOf("silo");
         var start = new ProcessStartInfo("dotnet", [Path.Combine(silo, "Sessions.Silo.dll")])
         {
             WorkingDirectory = silo,
@@ -71,21 +71,6 @@ public sealed class SiloProcessTests
 
         await reading;
         return (process.ExitCode, output);
-    }
-
-    /// <summary>The silo's own build output (its runtimeconfig and dependencies), built in the same configuration
-    /// as these tests; the test output cannot host it, since the tests run on the ASP.NET Core framework.</summary>
-    private static string SiloOutputDirectory()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
-        var configuration = testOutput.Parent!.Name;
-        var root = testOutput;
-        while (!File.Exists(Path.Combine(root.FullName, "Sessions.sln")))
-        {
-            root = root.Parent ?? throw new InvalidOperationException("The tests do not run inside the repository.");
-        }
-
-        return Path.Combine(root.FullName, "silo", "bin", configuration, testOutput.Name);
     }
 
     private static async Task ReadAllAsync(StreamReader reader, List<string> lines)

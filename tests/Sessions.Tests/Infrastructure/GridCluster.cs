@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
+using Sessions.Grains.Abstractions.Tokens;
 using Sessions.Grains.Hosting;
 
 namespace Sessions.Tests.Infrastructure;
@@ -14,6 +15,12 @@ public sealed class GridCluster : IAsyncDisposable
 {
     /// <summary>The grid key every test cluster shares (tests only; never a production value).</summary>
     public const string TestGridKey = "dGVzdC1ncmlkLWtleS10ZXN0LWdyaWQta2V5LXRlc3QtZ3JpZC1rZXk=";
+
+    /// <summary>The key ring of <see cref="TestGridKey"/>, to mint tokens the way a grid configured with it would.</summary>
+    public static GridKeyRing TestKeyRing { get; } =
+        new GridKeyOptions { Keys = { ["1"] = TestGridKey } }.TryCreateRing(out var ring, out var error)
+            ? ring
+            : throw new InvalidOperationException(error);
 
     private GridCluster(InProcessTestCluster cluster, FakeTimeProvider clock, StorageFaults faults, string databasePath)
     {
