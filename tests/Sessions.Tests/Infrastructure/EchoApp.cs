@@ -14,6 +14,8 @@ public sealed class EchoApp : IAsyncDisposable
 {
     public const string UserIdHeader = "X-Auth-User-Id";
     public const string UsernameHeader = "X-Auth-Username";
+    public const string SessionIdHeader = "X-Auth-Session-Id";
+    public const string CredentialHeader = "X-Auth-Credential";
 
     private readonly WebApplication _app;
     private long _requests;
@@ -55,9 +57,11 @@ public sealed class EchoApp : IAsyncDisposable
         return context.Response.WriteAsJsonAsync(new EchoBody(
             [.. headers[UserIdHeader].Select(v => v ?? string.Empty)],
             [.. headers[UsernameHeader].Select(v => v ?? string.Empty)],
+            [.. headers[SessionIdHeader].Select(v => v ?? string.Empty)],
+            [.. headers[CredentialHeader].Select(v => v ?? string.Empty)],
             context.Request.Path.Value ?? string.Empty));
     }
 }
 
 /// <summary>What <see cref="EchoApp"/> received.</summary>
-public sealed record EchoBody(string[] UserIds, string[] Usernames, string Path);
+public sealed record EchoBody(string[] UserIds, string[] Usernames, string[] SessionIds, string[] Credentials, string Path);

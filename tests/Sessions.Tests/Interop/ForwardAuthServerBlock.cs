@@ -19,10 +19,14 @@ public static class ForwardAuthServerBlock
                 auth_request /_session_grid/check;
                 auth_request_set $auth_user_id $upstream_http_x_auth_user_id;
                 auth_request_set $auth_username $upstream_http_x_auth_username;
+                auth_request_set $auth_session_id $upstream_http_x_auth_session_id;
+                auth_request_set $auth_credential $upstream_http_x_auth_credential;
 
                 # Always set here, so a client's own X-Auth-* headers never reach the app.
                 proxy_set_header X-Auth-User-Id $auth_user_id;
                 proxy_set_header X-Auth-Username $auth_username;
+                proxy_set_header X-Auth-Session-Id $auth_session_id;
+                proxy_set_header X-Auth-Credential $auth_credential;
                 proxy_pass http://127.0.0.1:{1};
 
                 error_page 401 = @signed_out;

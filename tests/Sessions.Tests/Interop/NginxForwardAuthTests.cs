@@ -35,12 +35,15 @@ public sealed class NginxForwardAuthTests(NginxFixture fixture) : IClassFixture<
 
         var response = await RawHttp.SendAsync(Nginx.Port,
             $"GET /orders/7 HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: {Json}\r\n{header}\r\n" +
-            $"X-Auth-User-Id: {victim.UserId}\r\nx-auth-user-id: {victim.UserId}\r\nX-Auth-Username: admin\r\nConnection: close\r\n\r\n");
+            $"X-Auth-User-Id: {victim.UserId}\r\nx-auth-user-id: {victim.UserId}\r\nX-Auth-Username: admin\r\n" +
+            $"X-Auth-Session-Id: {victim.SessionId}\r\nX-Auth-Credential: admin\r\nConnection: close\r\n\r\n");
 
         Assert.True(response.Status == 200, $"{response.Head}\n{Nginx.ErrorLog}");
         var seen = JsonSerializer.Deserialize<EchoBody>(response.Body, JsonSerializerOptions.Web)!;
         Assert.Equal([userId], seen.UserIds);
         Assert.Equal([username], seen.Usernames);
+        Assert.NotEqual(victim.SessionId, Assert.Single(seen.SessionIds));
+        Assert.Equal([credential == "cookie" ? "browser" : credential == "access token" ? "app" : "api-token"], seen.Credentials);
         Assert.Equal("/orders/7", seen.Path);
     }
 
