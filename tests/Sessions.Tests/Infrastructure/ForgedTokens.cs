@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Sessions.Grains.Abstractions.Tokens;
-using Sessions.Grains.Abstractions.Users;
 
 namespace Sessions.Tests.Infrastructure;
 
@@ -23,8 +22,4 @@ public static class ForgedTokens
         userId is null ? Guid.NewGuid() : Guid.ParseExact(userId, "N"),
         credentialId is null ? Guid.NewGuid() : Guid.ParseExact(credentialId, "N"),
         RandomNumberGenerator.GetBytes(TokenFields.VerifierLength));
-
-    /// <summary>The id of the user a token of the test grids names (no MAC check; for building forgeries).</summary>
-    public static string UserIdOf(string token) =>
-        GridCodec.TryRead(token, out var fields) ? UserIds.Format(fields.UserId) : throw new ArgumentException("Not a token of the test grids.", nameof(token));
 }
