@@ -31,12 +31,14 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     private readonly IGrainStorage _storage;
     private readonly Guid _userId;
     private readonly string _userIdText;
+    private readonly bool _rechecksStorage;
 
     public UserGrain(
         [PersistentState(StateName, SessionGrid.StorageName)] IPersistentState<UserState> state,
         [FromKeyedServices(SessionGrid.StorageName)] IGrainStorage storage,
         [FromKeyedServices(SessionGrid.ClockKey)] TimeProvider time,
         IOptions<SessionOptions> options,
+        IOptions<SessionStorageOptions> storageOptions,
         IOptions<SignInThrottleOptions> throttle,
         TokenCodec codec,
         PasswordHashing passwords,
@@ -45,6 +47,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     {
         _metrics = metrics;
         _storage = storage;
+        _rechecksStorage = storageOptions.Value.RechecksStoredVersion;
         _time = time;
         _throttle = throttle.Value;
         _codec = codec;
@@ -63,13 +66,19 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var every = _lifetimes.Options.LastSeenFlushInterval;
-        this.RegisterGrainTimer(_ => _store.FlushAsync(_time.GetUtcNow()), new GrainTimerCreationOptions(every, every));
+        // The first flush comes at a random point within the interval, so activations that started together (a silo
+        // restart, a burst of sign-ins) do not all write at the same moment.
+        var first = TimeSpan.FromTicks((long)(every.Ticks * (0.5 + Random.Shared.NextDouble())));
+        this.RegisterGrainTimer(_ => _store.FlushAsync(_time.GetUtcNow()), new GrainTimerCreationOptions(first, every));
 
         // A duplicate activation elsewhere may revoke what this one still holds in memory (invariant 2): re-read the
         // stored version on a schedule, outside the I/O-free validation path.
         _store.Confirm(_time.GetUtcNow());
-        var recheck = _lifetimes.Options.StorageRecheckInterval;
-        this.RegisterGrainTimer(_ => _store.RecheckAsync(ReadStoredEtagAsync, _time, 3 * recheck), new GrainTimerCreationOptions(recheck, recheck));
+        if (_rechecksStorage)
+        {
+            var recheck = _lifetimes.Options.StorageRecheckInterval;
+            this.RegisterGrainTimer(_ => _store.RecheckAsync(ReadStoredEtagAsync, _time, 3 * recheck), new GrainTimerCreationOptions(recheck, recheck));
+        }
         _store.ReportSessions();
         return Task.CompletedTask;
     }

@@ -72,6 +72,33 @@ public sealed class SiloProcessTests
         }
     }
 
+    [Fact]
+    public async Task ASecondSiloProcessOnTheSameSqliteFileIsRefused()
+    {
+        var data = Directory.CreateTempSubdirectory("sessions-silo-").FullName;
+        var management = FreePorts.Next();
+        using var first = Process.Start(SiloStart(management, new() { ["Sessions__Storage__DataDirectory"] = data }))!;
+        first.OutputDataReceived += (_, _) => { };
+        first.ErrorDataReceived += (_, _) => { };
+        first.BeginOutputReadLine();
+        first.BeginErrorReadLine();
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{management}") };
+        try
+        {
+            Assert.True(await EventuallyOkAsync(http, "/readyz"));
+
+            var (exitCode, output) = await RunAsync(SiloStart(FreePorts.Next(), new() { ["Sessions__Storage__DataDirectory"] = data }));
+
+            Assert.Equal(1, exitCode);
+            Assert.Single(output, line => line.Contains("The silo cannot start: Another process is using the SQLite file", StringComparison.Ordinal));
+            Assert.True((await http.GetAsync("/readyz")).IsSuccessStatusCode);
+        }
+        finally
+        {
+            first.Kill(entireProcessTree: true);
+        }
+    }
+
     private static ProcessStartInfo SiloStart(int managementPort, Dictionary<string, string> settings)
     {
         var silo = RepositoryPaths.OutputOf("silo");
@@ -131,6 +158,11 @@ public sealed class SiloProcessTests
             ["Sessions__Storage__ConnectionString"] = connectionString,
             ["Sessions__Cluster__Membership"] = "PostgreSQL",
         });
+        return await RunAsync(start);
+    }
+
+    private static async Task<(int ExitCode, List<string> Output)> RunAsync(ProcessStartInfo start)
+    {
         using var process = Process.Start(start)!;
         var output = new List<string>();
         var reading = Task.WhenAll(ReadAllAsync(process.StandardOutput, output), ReadAllAsync(process.StandardError, output));
