@@ -26,7 +26,11 @@ builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
     options.SerializerOptions.AllowDuplicateProperties = false;
 });
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024);
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Limits.MaxRequestBodySize = 64 * 1024;
+    kestrel.AddServerHeader = false;
+});
 
 var app = builder.Build();
 
@@ -34,8 +38,7 @@ app.UseTrustedProxies();                               // X-Forwarded-* only fro
 app.UseExceptionHandler();
 app.UseMiddleware<SecurityHeaders>();
 app.UseMiddleware<UrlCredentialGuard>();                // no credentials in URLs
-app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UseWhen(StaticFiles.MayServe, page => page.UseDefaultFiles().UseStaticFiles());   // the page, never for API paths
 app.UseWhen(
     context => context.Request.Path.StartsWithSegments("/auth") || context.Request.Path.StartsWithSegments("/admin"),
     guarded => guarded.UseMiddleware<CrossSiteRequestGuard>());

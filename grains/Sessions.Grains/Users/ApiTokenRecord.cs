@@ -18,4 +18,8 @@ public sealed class ApiTokenRecord
 
     /// <summary>SHA-256 of the token's verifier.</summary>
     [Id(5)] public byte[] Digest { get; set; } = [];
+
+    /// <summary>The token id as text, kept in memory only (never persisted).</summary>
+    [field: NonSerialized]
+    public string? IdText { get; set; }
 }

@@ -46,4 +46,9 @@ public sealed class SessionRecord
 
     /// <summary>App sessions: the grid key the current pair was derived and signed with.</summary>
     [Id(14)] public byte RotationKeyId { get; set; }
+
+    /// <summary>The session id as text, kept in memory only (never persisted) so a validation does not format
+    /// it again on every request.</summary>
+    [field: NonSerialized]
+    public string? IdText { get; set; }
 }

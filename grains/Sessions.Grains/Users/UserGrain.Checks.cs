@@ -19,7 +19,7 @@ internal sealed partial class UserGrain
 
         _store.Touch(id, now);
         var expiresAt = kind == CredentialKind.App ? session.AccessExpiresAt : _lifetimes.SessionDeadline(session, now);
-        return new ValidationResult(ValidationOutcome.Valid, _userIdText, User.Username, UserIds.Format(id), kind, expiresAt);
+        return new ValidationResult(ValidationOutcome.Valid, _userIdText, User.Username, session.IdText ??= UserIds.Format(id), kind, expiresAt);
     }
 
     private ValidationResult ValidateApiToken(in TokenFields fields, DateTimeOffset now)
@@ -33,7 +33,7 @@ internal sealed partial class UserGrain
 
         _store.Touch(id, now);
         return new ValidationResult(
-            ValidationOutcome.Valid, _userIdText, User.Username, UserIds.Format(id), CredentialKind.ApiToken, token.ExpiresAt);
+            ValidationOutcome.Valid, _userIdText, User.Username, token.IdText ??= UserIds.Format(id), CredentialKind.ApiToken, token.ExpiresAt);
     }
 
     /// <summary>Whether the presented token is a live credential of this user: the current browser, access or
