@@ -1,3 +1,50 @@
+using System.Text.Json.Serialization;
+using Sessions.Web.Apis;
+using Sessions.Web.Apis.Contracts;
+using Sessions.Web.Authentication;
+using Sessions.Web.Hosting;
+using Sessions.Web.Http;
+using Sessions.Web.Security;
+
+// The session grid front end: every request to a protected endpoint is judged by the user's grain (one call).
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddSessionGridBackend();                       // co-hosted silo on SQLite (default) or client of a cluster
+builder.Services.AddSessionGridAuthentication();       // cookie or bearer -> one grain call -> principal
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.WithoutTraceIdBelow500);
+builder.Services.AddExceptionHandler<GridExceptionHandler>();
+builder.Services.AddOptions<ResourceServerOptions>().Bind(builder.Configuration.GetSection(ResourceServerOptions.Section));
+builder.Services.AddSingleton<ResourceServerAuthenticator>();
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.ConfigureHttpJsonOptions(options =>
+{
+    options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJson.Default);
+    options.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+    options.SerializerOptions.AllowDuplicateProperties = false;
+});
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024);
+
 var app = builder.Build();
+
+app.UseTrustedProxies();                               // X-Forwarded-* only from configured proxies
+app.UseExceptionHandler();
+app.UseMiddleware<SecurityHeaders>();
+app.UseMiddleware<UrlCredentialGuard>();                // no credentials in URLs
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/auth"), auth => auth.UseMiddleware<CrossSiteRequestGuard>());
+app.UseAuthorization();
+
+app.MapGroup("/auth")
+    .MapAccountsApi()
+    .MapSessionsApi()
+    .MapApiTokensApi()
+    .MapForwardAuthApi();
+app.MapGroup("/oauth")
+    .MapOAuthApi();
+app.MapGet("/healthz", () => TypedResults.Text("ok"));
+
 app.Run();
+
+/// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;

@@ -100,6 +100,11 @@ public sealed class TokenCodec(GridKeyRing keys)
         return new string(chars);
     }
 
+    /// <summary>Whether text starts like one of our tokens (<c>sgb_</c>, <c>sga_</c>, <c>sgr_</c>, <c>sgk_</c>), whatever its length:
+    /// enough to recognise a credential where none belongs (a URL, a log line).</summary>
+    public static bool HasTokenPrefix(ReadOnlySpan<char> text) =>
+        text.Length >= PrefixLength && text[0] == 's' && text[1] == 'g' && text[3] == '_' && text[2] is 'b' or 'a' or 'r' or 'k';
+
     /// <summary>Tells a token's kind from its prefix and length alone (no MAC check).</summary>
     public static bool TryGetKind(ReadOnlySpan<char> token, out TokenKind kind)
     {

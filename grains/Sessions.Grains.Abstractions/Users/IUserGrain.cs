@@ -28,6 +28,14 @@ public interface IUserGrain : IGrainWithStringKey
     ValueTask<ValidationResult> ValidateAsync(string token);
 
     /// <summary>
+    /// Judges any token for RFC 7662 introspection: as <see cref="ValidateAsync"/> for browser-session, access and
+    /// API tokens, and for a refresh token whether it is the session's current one (without using it up).
+    /// In memory, without I/O.
+    /// </summary>
+    [AlwaysInterleave]
+    ValueTask<ValidationResult> IntrospectAsync(string token);
+
+    /// <summary>
     /// Rotates an app session's refresh token: the presented one stops working and a new access/refresh pair is
     /// returned, durably. A retry of the same refresh token inside the grace window gets the same pair; a rotated-out
     /// refresh token presented later revokes the whole session.
@@ -50,10 +58,10 @@ public interface IUserGrain : IGrainWithStringKey
 
     /// <summary>
     /// Revokes every credential of the user in one durable step (sessions, their access and refresh tokens, API tokens)
-    /// and advances the user's "not before". When <paramref name="keepSessionId"/> names a live session, that one
-    /// survives. Once this returns, the next request of every other client fails.
+    /// and advances the user's "not before". When <paramref name="keepCredentialId"/> names a live session or API
+    /// token (the caller's own), that one survives. Once this returns, the next request of every other client fails.
     /// </summary>
-    Task<SignOutEverywhereResult> SignOutEverywhereAsync(string? keepSessionId);
+    Task<SignOutEverywhereResult> SignOutEverywhereAsync(string? keepCredentialId);
 
     /// <summary>Creates an API token on behalf of a live browser or app session.</summary>
     Task<ApiTokenResult> CreateApiTokenAsync(string actorSessionId, string name, TimeSpan? lifetime);

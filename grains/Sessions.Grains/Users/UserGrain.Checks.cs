@@ -25,8 +25,8 @@ internal sealed partial class UserGrain
     private ValidationResult ValidateApiToken(in TokenFields fields, DateTimeOffset now)
     {
         var id = fields.CredentialId;
-        if (!User.ApiTokens.TryGetValue(id, out var token) || token.Epoch != User.Epoch
-            || !CredentialIssuer.Matches(fields.Verifier, token.Digest) || !Lifetimes.IsLive(token, now))
+        if (!User.ApiTokens.TryGetValue(id, out var token)
+            || !CredentialIssuer.Matches(fields.Verifier, token.Digest) || !IsLive(token, now))
         {
             return ValidationResult.Denied;
         }
@@ -61,6 +61,9 @@ internal sealed partial class UserGrain
             _ => false,
         };
     }
+
+    /// <summary>Whether an API token belongs to the current epoch and has not expired.</summary>
+    private bool IsLive(ApiTokenRecord token, DateTimeOffset now) => token.Epoch == User.Epoch && Lifetimes.IsLive(token, now);
 
     /// <summary>Whether a browser or app session (not an API token) is live: the actor of a privileged change.</summary>
     private bool IsLiveSession(string sessionId, DateTimeOffset now, out Guid id) =>

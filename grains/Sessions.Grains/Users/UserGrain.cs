@@ -149,6 +149,28 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         return ValueTask.FromResult(result);
     }
 
+    public ValueTask<ValidationResult> IntrospectAsync(string token)
+    {
+        if (_store.Poisoned || !TokenCodec.TryGetKind(token, out var kind) || kind != TokenKind.RefreshToken)
+        {
+            return ValidateAsync(token);
+        }
+
+        if (!_codec.TryRead(token, TokenKind.RefreshToken, out var fields) || fields.UserId != _userId)
+        {
+            return ValueTask.FromResult(ValidationResult.Denied);
+        }
+
+        var now = _time.GetUtcNow();
+        var id = fields.CredentialId;
+        var live = User.Sessions.TryGetValue(id, out var session) && session.Kind == CredentialKind.App
+            && _store.IsLive(id, session, now) && CredentialIssuer.Matches(fields.Verifier, session.RefreshDigest);
+        return ValueTask.FromResult(live
+            ? new ValidationResult(ValidationOutcome.Valid, _userIdText, User.Username, UserIds.Format(id), CredentialKind.App,
+                Lifetimes.Min(session!.RefreshExpiresAt, session.AbsoluteExpiresAt))
+            : ValidationResult.Denied);
+    }
+
     public async Task<RefreshResult> RefreshAsync(string refreshToken)
     {
         _store.EnsureWritable();
@@ -237,32 +259,35 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         }
     }
 
-    public async Task<SignOutEverywhereResult> SignOutEverywhereAsync(string? keepSessionId)
+    public async Task<SignOutEverywhereResult> SignOutEverywhereAsync(string? keepCredentialId)
     {
         _store.EnsureWritable();
         var now = _time.GetUtcNow();
-        SessionRecord? kept = null;
-        if (UserIds.TryParse(keepSessionId, out var keepId)
-            && User.Sessions.TryGetValue(keepId, out var candidate) && _store.IsLive(keepId, candidate, now))
-        {
-            kept = candidate;
-        }
+        var keepId = UserIds.TryParse(keepCredentialId, out var id) ? id : Guid.Empty;
+        var keptSession = User.Sessions.TryGetValue(keepId, out var session) && _store.IsLive(keepId, session, now) ? session : null;
+        var keptToken = User.ApiTokens.TryGetValue(keepId, out var token) && IsLive(token, now) ? token : null;
 
-        var revokedSessions = User.Sessions.Count(s => s.Value != kept && _store.IsLive(s.Key, s.Value, now));
-        var revokedTokens = User.ApiTokens.Values.Count(t => Lifetimes.IsLive(t, now) && t.Epoch == User.Epoch);
+        var revokedSessions = User.Sessions.Count(s => s.Value != keptSession && _store.IsLive(s.Key, s.Value, now));
+        var revokedTokens = User.ApiTokens.Values.Count(t => t != keptToken && IsLive(t, now));
         User.Epoch++;
         User.NotBefore = now;
         User.Sessions.Clear();
         User.ApiTokens.Clear();
         _store.ForgetAllBut(keepId);
-        if (kept is not null)
+        if (keptSession is not null)
         {
-            kept.Epoch = User.Epoch;
-            User.Sessions[keepId] = kept;
+            keptSession.Epoch = User.Epoch;
+            User.Sessions[keepId] = keptSession;
         }
 
-        _store.Audit(now, AuditEventKind.SignedOutEverywhere, kept is null ? null : keepId,
-            $"{revokedSessions} sessions, {revokedTokens} API tokens");
+        if (keptToken is not null)
+        {
+            keptToken.Epoch = User.Epoch;
+            User.ApiTokens[keepId] = keptToken;
+        }
+
+        var kept = keptSession is not null || keptToken is not null ? keepId : (Guid?)null;
+        _store.Audit(now, AuditEventKind.SignedOutEverywhere, kept, $"{revokedSessions} sessions, {revokedTokens} API tokens");
         await _store.WriteAsync(now);
         return new SignOutEverywhereResult(revokedSessions, revokedTokens, now);
     }
@@ -283,7 +308,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
             return new ApiTokenResult(ApiTokenOutcome.Rejected);
         }
 
-        if (User.ApiTokens.Values.Count(t => Lifetimes.IsLive(t, now)) >= _lifetimes.Options.MaxApiTokensPerUser)
+        if (User.ApiTokens.Values.Count(t => IsLive(t, now)) >= _lifetimes.Options.MaxApiTokensPerUser)
         {
             return new ApiTokenResult(ApiTokenOutcome.LimitReached);
         }
@@ -312,7 +337,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     {
         var now = _time.GetUtcNow();
         var list = User.ApiTokens
-            .Where(t => Lifetimes.IsLive(t.Value, now) && t.Value.Epoch == User.Epoch)
+            .Where(t => IsLive(t.Value, now))
             .Select(t => new ApiTokenInfo(
                 UserIds.Format(t.Key), t.Value.Name, t.Value.CreatedAt, t.Value.ExpiresAt, _store.LastUsed(t.Key, t.Value)))
             .OrderBy(t => t.CreatedAt)

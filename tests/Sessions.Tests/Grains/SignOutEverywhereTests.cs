@@ -20,7 +20,7 @@ public sealed class SignOutEverywhereTests(ClusterFixture fixture)
         var controlApp = await control.SignInAppAsync();
         var controlToken = await control.CreateApiTokenAsync(controlBrowser.SessionId);
 
-        var result = await user.Grain.SignOutEverywhereAsync(keepSessionId: null);
+        var result = await user.Grain.SignOutEverywhereAsync(keepCredentialId: null);
 
         Assert.Equal(20, result.RevokedSessions);
         Assert.Equal(5, result.RevokedTokens);
@@ -49,7 +49,7 @@ public sealed class SignOutEverywhereTests(ClusterFixture fixture)
         var app = await user.SignInAppAsync();
         var apiToken = await user.CreateApiTokenAsync(current.SessionId);
 
-        var result = await user.Grain.SignOutEverywhereAsync(keepSessionId: current.SessionId);
+        var result = await user.Grain.SignOutEverywhereAsync(keepCredentialId: current.SessionId);
 
         Assert.Equal(6, result.RevokedSessions);
         Assert.Equal(1, result.RevokedTokens);
@@ -62,13 +62,29 @@ public sealed class SignOutEverywhereTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task KeepCurrentCanKeepTheCallingApiToken()
+    {
+        var user = await TestUser.RegisterAsync(Grid.Client);
+        var browser = await user.SignInBrowserAsync();
+        var caller = await user.CreateApiTokenAsync(browser.SessionId, "caller");
+        var other = await user.CreateApiTokenAsync(browser.SessionId, "other");
+
+        var result = await user.Grain.SignOutEverywhereAsync(keepCredentialId: caller.Id);
+
+        Assert.Equal((1, 1), (result.RevokedSessions, result.RevokedTokens));
+        Assert.True(await user.IsValidAsync(caller.Token!));
+        Assert.False(await user.IsValidAsync(other.Token!));
+        Assert.False(await user.IsValidAsync(browser.SessionToken!));
+    }
+
+    [Fact]
     public async Task KeptAppSessionCanStillRefresh()
     {
         var user = await TestUser.RegisterAsync(Grid.Client);
         var app = await user.SignInAppAsync();
         await user.SignInAppAsync();
 
-        await user.Grain.SignOutEverywhereAsync(keepSessionId: app.SessionId);
+        await user.Grain.SignOutEverywhereAsync(keepCredentialId: app.SessionId);
 
         var refreshed = await user.Grain.RefreshAsync(app.RefreshToken!);
         Assert.Equal(RefreshOutcome.Refreshed, refreshed.Outcome);

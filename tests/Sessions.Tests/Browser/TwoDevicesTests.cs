@@ -1,0 +1,113 @@
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using Sessions.Tests.Infrastructure;
+
+namespace Sessions.Tests.Browser;
+
+/// <summary>
+/// The web page in a real browser: two browser contexts are two devices signed in as the same person. "Sign out
+/// everywhere" on one; the other's next action lands on the sign-in form.
+/// </summary>
+public sealed class TwoDevicesTests : IAsyncLifetime
+{
+    private WebGrid? _grid;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    private WebGrid Grid => _grid!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _grid = WebGrid.StartOnKestrel();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await Chromium.LaunchAsync(_playwright);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_grid is not null)
+        {
+            await _grid.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task SigningOutEverywhereOnOneDeviceSendsTheOtherBackToTheSignInForm()
+    {
+        var username = await RegisterAsync();
+        var laptop = await SignInAsync(username);
+        var phone = await SignInAsync(username);
+        await laptop.ReloadAsync();
+        await Assertions.Expect(laptop.Locator("#sessions tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(laptop.GetByText("This device")).ToHaveCountAsync(1);
+
+        await laptop.GetByRole(AriaRole.Button, new() { Name = "Sign out everywhere", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(laptop.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Assertions.Expect(laptop.GetByRole(AriaRole.Status)).ToContainTextAsync("Signed out everywhere: 2 session(s)");
+        await phone.GetByLabel("Token name").FillAsync("after the fact");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Create token" }).ClickAsync();
+        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Your sessions" })).ToBeHiddenAsync();
+        await phone.ReloadAsync();
+        await Assertions.Expect(phone.GetByLabel("Username")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task APersonCanRegisterSeeTheirDevicesCreateAnApiTokenAndSignOneDeviceOut()
+    {
+        var page = await NewDeviceAsync();
+        var username = $"u{Guid.NewGuid():N}"[..20];
+        await page.GetByLabel("Username").FillAsync(username);
+        await page.GetByLabel("Password").FillAsync(Api.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your sessions" })).ToBeVisibleAsync();
+        var other = await SignInAsync(username);
+
+        await page.GetByLabel("Token name").FillAsync("backup job");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create token" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("New API token")).ToContainTextAsync("sgk_");
+        await page.ReloadAsync();
+        var otherRow = page.Locator("#sessions tr").Filter(new() { HasNotText = "This device" });
+        await otherRow.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#sessions tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#tokens tr")).ToHaveCountAsync(1);
+        await other.ReloadAsync();
+        await Assertions.Expect(other.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Grid.DataDirectory, "signed-in.png"), FullPage = true });
+    }
+
+    private async Task<string> RegisterAsync()
+    {
+        var username = $"u{Guid.NewGuid():N}"[..20];
+        using var http = new HttpClient { BaseAddress = Grid.ServerAddress };
+        var response = await http.PostAsJsonAsync("/auth/register", new { username, password = Api.Password });
+        response.EnsureSuccessStatusCode();
+        return username;
+    }
+
+    private async Task<IPage> SignInAsync(string username)
+    {
+        var page = await NewDeviceAsync();
+        await page.GetByLabel("Username").FillAsync(username);
+        await page.GetByLabel("Password").FillAsync(Api.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your sessions" })).ToBeVisibleAsync();
+        return page;
+    }
+
+    private async Task<IPage> NewDeviceAsync()
+    {
+        var context = await _browser!.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(Grid.ServerAddress!.ToString());
+        return page;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+
+namespace Sessions.Tests.Infrastructure;
+
+/// <summary>Shortcuts for the HTTP API, written as a client outside this repository would use it.</summary>
+public static class Api
+{
+    public const string Password = "correct horse battery staple";
+
+    /// <summary>Signs a new device (a cookie-keeping client) in with a browser session.</summary>
+    public static async Task<HttpClient> SignInBrowserAsync(this WebGrid grid, string username, string? device = null)
+    {
+        var browser = grid.NewDevice();
+        var response = await browser.PostAsJsonAsync("/auth/login", new { username, password = Password, device });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return browser;
+    }
+
+    /// <summary>Signs an app in and returns its token pair.</summary>
+    public static async Task<AppTokens> SignInAppAsync(this WebGrid grid, string username, string? device = null)
+    {
+        using var client = grid.NewClient();
+        var response = await client.PostAsJsonAsync("/auth/login", new { username, password = Password, client = "app", device });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<AppTokens>())!;
+    }
+
+    /// <summary>A client that presents <paramref name="token"/> as a bearer token.</summary>
+    public static HttpClient Bearer(this WebGrid grid, string token)
+    {
+        var client = grid.NewClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Creates an API token through a signed-in client.</summary>
+    public static async Task<CreatedToken> CreateApiTokenAsync(this HttpClient signedIn, string name = "job", int? expiresInDays = null)
+    {
+        var response = await signedIn.PostAsJsonAsync("/auth/tokens", new { name, expiresInDays });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<CreatedToken>())!;
+    }
+
+    public static async Task<HttpStatusCode> MeAsync(this HttpClient client) => (await client.GetAsync("/auth/me")).StatusCode;
+
+    public static async Task<HttpResponseMessage> RefreshAsync(this WebGrid grid, string refreshToken)
+    {
+        using var client = grid.NewClient();
+        return await client.PostAsJsonAsync("/auth/refresh", new { refreshToken });
+    }
+}
+
+public sealed record AppTokens(
+    string UserId, string SessionId, string AccessToken, DateTimeOffset AccessTokenExpiresAt, string RefreshToken, DateTimeOffset RefreshTokenExpiresAt);
+
+public sealed record CreatedToken(string Id, string Token, DateTimeOffset ExpiresAt);
+
+public sealed record MeBody(string UserId, string Username, string SessionId, string Credential);
+
+public sealed record SessionRow(
+    string Id, string Kind, string? Device, string? IpAddress, string? UserAgent,
+    DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt, DateTimeOffset ExpiresAt, bool Current);
+
+public sealed record SignOutEverywhere(int RevokedSessions, int RevokedTokens, DateTimeOffset NotBefore);

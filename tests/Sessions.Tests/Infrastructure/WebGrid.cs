@@ -1,0 +1,100 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Sessions.Grains.Hosting;
+
+namespace Sessions.Tests.Infrastructure;
+
+/// <summary>
+/// The real web front end (Program) with its co-hosted silo on a fresh SQLite file and its own ports, a fake
+/// clock for the grains, and a counter of grain calls. Clients talk to it in memory over https://localhost.
+/// </summary>
+public sealed class WebGrid : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public WebGrid(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        DataDirectory = Directory.CreateTempSubdirectory("sessions-web-").FullName;
+        _settings = new Dictionary<string, string?>
+        {
+            ["Sessions:Storage:DataDirectory"] = DataDirectory,
+            ["Sessions:Cluster:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Sessions:Cluster:GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Sessions:GridKeys:Keys:1"] = GridCluster.TestGridKey,
+            ["Sessions:PasswordHashing:IterationCount"] = "1000",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public string DataDirectory { get; }
+
+    /// <summary>Set when the grid serves real HTTP (see <see cref="StartOnKestrel"/>).</summary>
+    public Uri? ServerAddress { get; private set; }
+
+    /// <summary>A grid listening on a real loopback port, for real clients (browsers, curl, proxies).</summary>
+    public static WebGrid StartOnKestrel(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var port = FreePorts.Next();
+        var grid = new WebGrid(settings);
+        grid.UseKestrel(port);
+        grid.StartServer();
+        grid.ServerAddress = new Uri($"http://localhost:{port}");
+        return grid;
+    }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+    public GrainCallCounter GrainCalls { get; } = new();
+
+    public CapturingLoggerProvider Logs { get; } = new();
+
+    /// <summary>A client that keeps cookies, like one browser (one device).</summary>
+    public HttpClient NewDevice() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri("https://localhost"),
+        HandleCookies = true,
+        AllowAutoRedirect = false,
+    });
+
+    /// <summary>A client without cookies (an app, a script, an attacker).</summary>
+    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri("https://localhost"),
+        HandleCookies = false,
+        AllowAutoRedirect = false,
+    });
+
+    /// <summary>Registers a new user through the API and returns the username.</summary>
+    public async Task<string> RegisterAsync(string? username = null)
+    {
+        username ??= $"u{Guid.NewGuid():N}";
+        using var client = NewClient();
+        var response = await client.PostAsJsonAsync("/auth/register", new { username, password = Api.Password });
+        response.EnsureSuccessStatusCode();
+        return username;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddKeyedSingleton<TimeProvider>(SessionGrid.ClockKey, Clock);
+            services.AddSingleton<IIncomingGrainCallFilter>(GrainCalls);
+        });
+    }
+}

@@ -1,0 +1,121 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Sessions.Grains.Abstractions.Accounts;
+using Sessions.Grains.Abstractions.Tokens;
+using Sessions.Grains.Abstractions.Users;
+using Sessions.Web.Apis.Contracts;
+using Sessions.Web.Authentication;
+using Sessions.Web.Http;
+
+namespace Sessions.Web.Apis;
+
+/// <summary>Anonymous endpoints: register, sign in, refresh.</summary>
+public static class AccountsApi
+{
+    public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder auth)
+    {
+        auth.MapPost("/register", RegisterAsync);
+        auth.MapPost("/login", SignInAsync);
+        auth.MapPost("/refresh", RefreshAsync);
+        return auth;
+    }
+
+    public static async Task<Results<Created<RegisteredResponse>, ProblemHttpResult>> RegisterAsync(
+        RegisterRequest request, IGrainFactory grains)
+    {
+        if (!AccountRules.TryNormalizeUsername(request.Username, out var username))
+        {
+            return Problems.BadRequest("Invalid username", AccountRules.UsernameRule);
+        }
+
+        if (!AccountRules.IsAcceptablePassword(request.Password))
+        {
+            return Problems.BadRequest("Invalid password", AccountRules.PasswordRule);
+        }
+
+        var result = await grains.GetGrain<IUsernameGrain>(username).RegisterAsync(request.Password!);
+        return result.Outcome switch
+        {
+            RegistrationOutcome.Registered => TypedResults.Created("/auth/me", new RegisteredResponse(result.UserId!)),
+            RegistrationOutcome.UsernameTaken => Problems.Conflict("Username taken", "Choose another username."),
+            _ => Problems.BadRequest("Invalid registration", $"{AccountRules.UsernameRule} {AccountRules.PasswordRule}"),
+        };
+    }
+
+    public static async Task<Results<Ok<BrowserSignInResponse>, Ok<AppSignInResponse>, ProblemHttpResult>> SignInAsync(
+        LoginRequest request, HttpContext context, IGrainFactory grains)
+    {
+        if (request.Username is null || request.Password is null)
+        {
+            return Problems.BadRequest("Missing credentials", "Both username and password are required.");
+        }
+
+        CredentialKind? kind = request.Client switch
+        {
+            null or CredentialNames.Browser => CredentialKind.Browser,
+            CredentialNames.App => CredentialKind.App,
+            _ => null,
+        };
+        if (kind is null)
+        {
+            return Problems.BadRequest("Invalid client", "client is \"browser\" (the default) or \"app\".");
+        }
+
+        if (!ClientDescription.IsAcceptableDevice(request.Device))
+        {
+            return Problems.BadRequest("Invalid device", $"device is at most {ClientDescription.MaxDevice} printable characters.");
+        }
+
+        // A name that breaks the rules cannot exist; answer as for any unknown user.
+        if (!AccountRules.TryNormalizeUsername(request.Username, out var username) || request.Password.Length > AccountRules.MaxPasswordLength)
+        {
+            return Problems.InvalidCredentials();
+        }
+
+        var result = await grains.GetGrain<IUsernameGrain>(username)
+            .SignInAsync(request.Password, ClientDescription.For(context, kind.Value, request.Device));
+        if (result is { Outcome: SignInOutcome.Throttled, RetryAfter: { } wait })
+        {
+            return Problems.TooManyAttempts(context, wait);
+        }
+
+        if (result is not { Outcome: SignInOutcome.SignedIn, Session: { } session })
+        {
+            return Problems.InvalidCredentials();
+        }
+
+        if (session.Kind == CredentialKind.Browser)
+        {
+            SessionCookie.Append(context.Response, session.SessionToken!);
+            return TypedResults.Ok(new BrowserSignInResponse(session.UserId, session.SessionId, session.ExpiresAt));
+        }
+
+        return TypedResults.Ok(AppSession(session));
+    }
+
+    public static async Task<Results<Ok<AppSignInResponse>, ProblemHttpResult, UnauthorizedProblem>> RefreshAsync(
+        RefreshRequest request, TokenCodec codec, IGrainFactory grains)
+    {
+        if (request.RefreshToken is null)
+        {
+            return Problems.BadRequest("Missing refresh token", "refreshToken is required.");
+        }
+
+        if (!codec.TryRead(request.RefreshToken, TokenKind.RefreshToken, out var fields))
+        {
+            return UnauthorizedProblem.Instance;
+        }
+
+        var result = await grains.GetGrain<IUserGrain>(UserIds.Format(fields.UserId)).RefreshAsync(request.RefreshToken);
+        return result is { Outcome: RefreshOutcome.Refreshed, Session: { } session }
+            ? TypedResults.Ok(AppSession(session))
+            : UnauthorizedProblem.Instance;
+    }
+
+    private static AppSignInResponse AppSession(IssuedSession session) => new(
+        session.UserId,
+        session.SessionId,
+        session.AccessToken!,
+        session.AccessTokenExpiresAt!.Value,
+        session.RefreshToken!,
+        session.RefreshTokenExpiresAt!.Value);
+}

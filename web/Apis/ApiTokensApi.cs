@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Sessions.Grains.Abstractions.Users;
+using Sessions.Web.Apis.Contracts;
+using Sessions.Web.Authentication;
+using Sessions.Web.Http;
+
+namespace Sessions.Web.Apis;
+
+/// <summary>API tokens for non-human clients: created by a signed-in person (the secret is shown once), listed, revoked.</summary>
+public static class ApiTokensApi
+{
+    private const int MaxExpiresInDays = 3650;
+
+    public static RouteGroupBuilder MapApiTokensApi(this RouteGroupBuilder auth)
+    {
+        auth.MapPost("/tokens", CreateAsync).RequireAuthorization(Policies.Session);
+        auth.MapGet("/tokens", ListAsync).RequireAuthorization();
+        auth.MapDelete("/tokens/{id}", RevokeAsync).RequireAuthorization();
+        return auth;
+    }
+
+    public static async Task<Results<Created<CreatedApiTokenResponse>, ProblemHttpResult, UnauthorizedProblem>> CreateAsync(
+        CreateApiTokenRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var name = request.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > 64 || name.Any(char.IsControl))
+        {
+            return Problems.BadRequest("Invalid token name", "name is 1 to 64 printable characters.");
+        }
+
+        if (request.ExpiresInDays is < 1 or > MaxExpiresInDays)
+        {
+            return Problems.BadRequest("Invalid lifetime", "expiresInDays is a whole number of days, at least 1 and at most the configured maximum (default 365).");
+        }
+
+        var lifetime = request.ExpiresInDays is { } days ? TimeSpan.FromDays(days) : (TimeSpan?)null;
+        var result = await SessionsApi.UserOf(grains, user).CreateApiTokenAsync(SessionGridClaims.SessionIdOf(user), name, lifetime);
+        return result.Outcome switch
+        {
+            ApiTokenOutcome.Created => TypedResults.Created(
+                $"/auth/tokens/{result.Id}", new CreatedApiTokenResponse(result.Id!, result.Token!, result.ExpiresAt!.Value)),
+            ApiTokenOutcome.LimitReached => Problems.Conflict("API token limit reached", "Revoke an API token before creating another."),
+            ApiTokenOutcome.Rejected => Problems.BadRequest("Invalid lifetime", "expiresInDays exceeds the configured maximum (default 365)."),
+            _ => UnauthorizedProblem.Instance,
+        };
+    }
+
+    public static async Task<Ok<ApiTokenResponse[]>> ListAsync(ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var tokens = await SessionsApi.UserOf(grains, user).ListApiTokensAsync();
+        return TypedResults.Ok(tokens.Select(t => new ApiTokenResponse(t.Id, t.Name, t.CreatedAt, t.ExpiresAt, t.LastUsedAt)).ToArray());
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!UserIds.TryParse(id, out _))
+        {
+            return Problems.BadRequest("Invalid token id", "A token id is 32 hexadecimal digits, as listed by GET /auth/tokens.");
+        }
+
+        await SessionsApi.UserOf(grains, user).RevokeApiTokenAsync(id);
+        return TypedResults.NoContent();
+    }
+}

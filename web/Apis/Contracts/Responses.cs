@@ -1,0 +1,40 @@
+namespace Sessions.Web.Apis.Contracts;
+
+// Response bodies, named exactly as the HTTP contract in DESIGN.md (camelCase on the wire).
+
+public sealed record RegisteredResponse(string UserId);
+
+public sealed record BrowserSignInResponse(string UserId, string SessionId, DateTimeOffset ExpiresAt);
+
+public sealed record AppSignInResponse(
+    string UserId,
+    string SessionId,
+    string AccessToken,
+    DateTimeOffset AccessTokenExpiresAt,
+    string RefreshToken,
+    DateTimeOffset RefreshTokenExpiresAt)
+{
+    public override string ToString() => $"AppSignInResponse {{ UserId = {UserId}, SessionId = {SessionId} }}";
+}
+
+public sealed record MeResponse(string UserId, string Username, string SessionId, string Credential);
+
+public sealed record SessionResponse(
+    string Id,
+    string Kind,
+    string? Device,
+    string? IpAddress,
+    string? UserAgent,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset LastSeenAt,
+    DateTimeOffset ExpiresAt,
+    bool Current);
+
+public sealed record LogoutEverywhereResponse(int RevokedSessions, int RevokedTokens, DateTimeOffset NotBefore);
+
+public sealed record CreatedApiTokenResponse(string Id, string Token, DateTimeOffset ExpiresAt)
+{
+    public override string ToString() => $"CreatedApiTokenResponse {{ Id = {Id} }}";
+}
+
+public sealed record ApiTokenResponse(string Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? LastUsedAt);

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Authentication;
+using Sessions.Web.Authentication;
+
+namespace Sessions.Web.Apis;
+
+/// <summary>
+/// Forward authentication for reverse proxies (nginx <c>auth_request</c>, Traefik ForwardAuth, Envoy ext_authz HTTP):
+/// the proxy forwards the client's cookie or Authorization header; 200 with identity headers lets the request
+/// through, 401 stops it. One grain call, no body either way.
+/// </summary>
+public static class ForwardAuthApi
+{
+    public const string UserIdHeader = "X-Auth-User-Id";
+    public const string SessionIdHeader = "X-Auth-Session-Id";
+    public const string UsernameHeader = "X-Auth-Username";
+    public const string CredentialHeader = "X-Auth-Credential";
+
+    public static RouteGroupBuilder MapForwardAuthApi(this RouteGroupBuilder auth)
+    {
+        auth.MapGet("/check", (Delegate)CheckAsync);
+        return auth;
+    }
+
+    public static async Task<IResult> CheckAsync(HttpContext context)
+    {
+        var result = await context.AuthenticateAsync(SessionGridAuthenticationDefaults.AuthenticationScheme);
+        if (result.Succeeded)
+        {
+            var user = result.Principal;
+            var headers = context.Response.Headers;
+            headers[UserIdHeader] = SessionGridClaims.UserIdOf(user);
+            headers[SessionIdHeader] = SessionGridClaims.SessionIdOf(user);
+            headers[UsernameHeader] = SessionGridClaims.UsernameOf(user);
+            headers[CredentialHeader] = CredentialNames.Of(SessionGridClaims.CredentialOf(user));
+            return Results.Ok();
+        }
+
+        if (SessionGridAuthenticationHandler.IsUnavailable(result))
+        {
+            // The proxy must not let the request through; it will answer its client with an error.
+            context.Response.Headers.RetryAfter = "1";
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        context.Response.Headers.WWWAuthenticate = "Bearer";
+        return Results.StatusCode(StatusCodes.Status401Unauthorized);
+    }
+}

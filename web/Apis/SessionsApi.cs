@@ -1,0 +1,109 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Sessions.Grains.Abstractions.Accounts;
+using Sessions.Grains.Abstractions.Users;
+using Sessions.Web.Apis.Contracts;
+using Sessions.Web.Authentication;
+using Sessions.Web.Http;
+
+namespace Sessions.Web.Apis;
+
+/// <summary>Endpoints of a signed-in caller: who am I, my sessions, sign out here or everywhere, change password.</summary>
+public static class SessionsApi
+{
+    public static RouteGroupBuilder MapSessionsApi(this RouteGroupBuilder auth)
+    {
+        auth.MapGet("/me", Me).RequireAuthorization();
+        auth.MapGet("/sessions", ListSessionsAsync).RequireAuthorization();
+        auth.MapDelete("/sessions/{id}", EndSessionAsync).RequireAuthorization();
+        auth.MapPost("/logout", SignOutAsync).RequireAuthorization();
+        auth.MapPost("/logout-everywhere", SignOutEverywhereAsync).RequireAuthorization();
+        auth.MapPost("/password", ChangePasswordAsync).RequireAuthorization(Policies.Session);
+        return auth;
+    }
+
+    public static Ok<MeResponse> Me(ClaimsPrincipal user) => TypedResults.Ok(new MeResponse(
+        SessionGridClaims.UserIdOf(user),
+        SessionGridClaims.UsernameOf(user),
+        SessionGridClaims.SessionIdOf(user),
+        CredentialNames.Of(SessionGridClaims.CredentialOf(user))));
+
+    public static async Task<Ok<SessionResponse[]>> ListSessionsAsync(ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var sessions = await UserOf(grains, user).ListSessionsAsync(SessionGridClaims.SessionIdOf(user));
+        return TypedResults.Ok(sessions.Select(s => new SessionResponse(
+            s.Id, CredentialNames.Of(s.Kind), s.Device, s.IpAddress, s.UserAgent, s.CreatedAt, s.LastSeenAt, s.ExpiresAt, s.Current)).ToArray());
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> EndSessionAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (!UserIds.TryParse(id, out _))
+        {
+            return Problems.BadRequest("Invalid session id", "A session id is 32 hexadecimal digits, as listed by GET /auth/sessions.");
+        }
+
+        if (id == SessionGridClaims.SessionIdOf(user))
+        {
+            return Problems.BadRequest("This is the current session", "End the current session with POST /auth/logout.");
+        }
+
+        // Idempotent: a session that is already gone (or was never yours) needs no ending.
+        await UserOf(grains, user).EndSessionAsync(id);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<NoContent> SignOutAsync(HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var grain = UserOf(grains, user);
+        var id = SessionGridClaims.SessionIdOf(user);
+        _ = SessionGridClaims.CredentialOf(user) == CredentialKind.ApiToken
+            ? await grain.RevokeApiTokenAsync(id)
+            : await grain.EndSessionAsync(id);
+        SessionCookie.Clear(context.Response);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Ok<LogoutEverywhereResponse>> SignOutEverywhereAsync(
+        [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] LogoutEverywhereRequest? request,
+        HttpContext context,
+        ClaimsPrincipal user,
+        IGrainFactory grains)
+    {
+        var keepCurrent = request?.KeepCurrent == true;
+        var result = await UserOf(grains, user).SignOutEverywhereAsync(keepCurrent ? SessionGridClaims.SessionIdOf(user) : null);
+        if (!keepCurrent)
+        {
+            SessionCookie.Clear(context.Response);
+        }
+
+        return TypedResults.Ok(new LogoutEverywhereResponse(result.RevokedSessions, result.RevokedTokens, result.NotBefore));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult, UnauthorizedProblem>> ChangePasswordAsync(
+        ChangePasswordRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (request.CurrentPassword is null || request.NewPassword is null)
+        {
+            return Problems.BadRequest("Missing password", "Both currentPassword and newPassword are required.");
+        }
+
+        if (!AccountRules.IsAcceptablePassword(request.NewPassword))
+        {
+            return Problems.BadRequest("Invalid new password", AccountRules.PasswordRule);
+        }
+
+        var result = await UserOf(grains, user).ChangePasswordAsync(SessionGridClaims.SessionIdOf(user), request.CurrentPassword, request.NewPassword);
+        return result.Outcome switch
+        {
+            PasswordChangeOutcome.Changed => TypedResults.NoContent(),
+            PasswordChangeOutcome.WrongPassword => Problems.BadRequest("Wrong current password", "The current password is incorrect."),
+            PasswordChangeOutcome.Throttled => Problems.TooManyAttempts(context, result.RetryAfter ?? TimeSpan.FromSeconds(1)),
+            PasswordChangeOutcome.Rejected => Problems.BadRequest("Invalid new password", AccountRules.PasswordRule),
+            _ => UnauthorizedProblem.Instance,
+        };
+    }
+
+    internal static IUserGrain UserOf(IGrainFactory grains, ClaimsPrincipal user) =>
+        grains.GetGrain<IUserGrain>(SessionGridClaims.UserIdOf(user));
+}

@@ -1,0 +1,27 @@
+using Sessions.Grains.Abstractions.Users;
+
+namespace Sessions.Web.Authentication;
+
+/// <summary>The wire names of credential kinds in the HTTP API.</summary>
+public static class CredentialNames
+{
+    public const string Browser = "browser";
+    public const string App = "app";
+    public const string ApiToken = "api-token";
+
+    public static string Of(CredentialKind kind) => kind switch
+    {
+        CredentialKind.Browser => Browser,
+        CredentialKind.App => App,
+        CredentialKind.ApiToken => ApiToken,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    public static CredentialKind Parse(string? name) => name switch
+    {
+        Browser => CredentialKind.Browser,
+        App => CredentialKind.App,
+        ApiToken => CredentialKind.ApiToken,
+        _ => CredentialKind.None,
+    };
+}

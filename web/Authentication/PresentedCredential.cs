@@ -1,0 +1,97 @@
+using Microsoft.Net.Http.Headers;
+using Sessions.Grains.Abstractions.Tokens;
+
+namespace Sessions.Web.Authentication;
+
+/// <summary>
+/// Finds the one credential a request presents — the session cookie or an <c>Authorization: Bearer</c> token —
+/// and refuses ambiguity: two cookies named like ours (duplicated, differently cased or unprefixed), two
+/// Authorization headers, or a cookie and a bearer token together are rejected, never "first one wins".
+/// Tokens in the query string or the body are never read.
+/// </summary>
+internal static class PresentedCredential
+{
+    private const string BearerPrefix = "Bearer ";
+
+    /// <summary>Reads the credential. <paramref name="token"/> is null when none was presented.</summary>
+    /// <returns>False when what was presented is ambiguous or malformed.</returns>
+    public static bool TryRead(HttpRequest request, out string? token, out bool fromCookie)
+    {
+        token = null;
+        fromCookie = false;
+        if (!TryReadCookie(request, out var cookie) || !TryReadBearer(request, out var bearer))
+        {
+            return false;
+        }
+
+        if (cookie is not null && bearer is not null)
+        {
+            return false;
+        }
+
+        token = cookie ?? bearer;
+        fromCookie = cookie is not null;
+        return true;
+    }
+
+    private static bool TryReadCookie(HttpRequest request, out string? value)
+    {
+        value = null;
+        foreach (var header in request.Headers.Cookie)
+        {
+            if (header is null || !CookieHeaderValue.TryParseList([header], out var cookies))
+            {
+                continue;
+            }
+
+            foreach (var cookie in cookies)
+            {
+                if (!IsOurs(cookie.Name.AsSpan()))
+                {
+                    continue;
+                }
+
+                if (value is not null || !cookie.Name.Equals(SessionGridAuthenticationDefaults.CookieName, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+
+                value = cookie.Value.ToString();
+            }
+        }
+
+        return true;
+    }
+
+    private static bool TryReadBearer(HttpRequest request, out string? value)
+    {
+        value = null;
+        var headers = request.Headers.Authorization;
+        if (headers.Count == 0)
+        {
+            return true;
+        }
+
+        if (headers.Count > 1 || headers[0] is not { } header
+            || !header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)
+            || header.Length > BearerPrefix.Length + TokenCodec.TokenLength)
+        {
+            return false;
+        }
+
+        value = header[BearerPrefix.Length..];
+        return true;
+    }
+
+    /// <summary>Our cookie name in any disguise: another case, or without the prefix.</summary>
+    private static bool IsOurs(ReadOnlySpan<char> name)
+    {
+        const string Bare = "sid";
+        if (name.StartsWith("__Host-", StringComparison.OrdinalIgnoreCase) || name.StartsWith("__Secure-", StringComparison.OrdinalIgnoreCase))
+        {
+            name = name[(name.IndexOf('-') + 1)..];
+        }
+
+        return name.Equals(Bare, StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Sessions.Grains.Abstractions.Users;
+
+namespace Sessions.Web.Authentication;
+
+/// <summary>The claims of a principal the grid authenticated, and how to read them back.</summary>
+public static class SessionGridClaims
+{
+    /// <summary>The user id.</summary>
+    public const string UserId = "sub";
+
+    /// <summary>The session id, or the API token id.</summary>
+    public const string SessionId = "sid";
+
+    /// <summary>The username.</summary>
+    public const string Username = "name";
+
+    /// <summary><c>browser</c>, <c>app</c> or <c>api-token</c>.</summary>
+    public const string Credential = "credential";
+
+    public static string UserIdOf(ClaimsPrincipal user) => user.FindFirstValue(UserId)!;
+
+    public static string SessionIdOf(ClaimsPrincipal user) => user.FindFirstValue(SessionId)!;
+
+    public static string UsernameOf(ClaimsPrincipal user) => user.FindFirstValue(Username)!;
+
+    public static CredentialKind CredentialOf(ClaimsPrincipal user) => CredentialNames.Parse(user.FindFirstValue(Credential));
+
+    /// <summary>Whether the request came with the session cookie (so it needs cross-site protection and a
+    /// cookie to clear on sign-out).</summary>
+    public static bool IsBrowser(ClaimsPrincipal user) => CredentialOf(user) == CredentialKind.Browser;
+}

@@ -1,0 +1,75 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Sessions.Web.Http;
+
+/// <summary>
+/// Every error the API returns, as <c>application/problem+json</c> with a useful title. The authentication
+/// failures are fixed byte strings: unknown, revoked, expired and forged credentials look exactly alike.
+/// </summary>
+public static class Problems
+{
+    private const string ProblemJson = "application/problem+json";
+
+    private static readonly byte[] UnauthorizedBody = Encoding.UTF8.GetBytes(
+        """{"type":"https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2","title":"Not signed in","status":401,"detail":"The credential is missing, invalid, expired or revoked. Sign in again."}""");
+
+    private static readonly byte[] ForbiddenBody = Encoding.UTF8.GetBytes(
+        """{"type":"https://www.rfc-editor.org/rfc/rfc9110#section-15.5.4","title":"Not allowed with this credential","status":403,"detail":"This needs a browser or app session; API tokens cannot do it."}""");
+
+    private static readonly byte[] UnavailableBody = Encoding.UTF8.GetBytes(
+        """{"type":"https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4","title":"Session store unavailable","status":503,"detail":"Nothing was decided or changed. Retry shortly."}""");
+
+    /// <summary>The one 401 body.</summary>
+    public static Task WriteUnauthorizedAsync(HttpContext context) => WriteAsync(context, StatusCodes.Status401Unauthorized, UnauthorizedBody);
+
+    /// <summary>The one 403 body of the authentication scheme.</summary>
+    public static Task WriteForbiddenAsync(HttpContext context) => WriteAsync(context, StatusCodes.Status403Forbidden, ForbiddenBody);
+
+    /// <summary>503 with Retry-After: the grid could not decide, so nothing was allowed and nothing changed
+    /// (RFC 7009 §2.2.1: a client must not take this as "revoked").</summary>
+    public static Task WriteUnavailableAsync(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = "1";
+        return WriteAsync(context, StatusCodes.Status503ServiceUnavailable, UnavailableBody);
+    }
+
+    /// <summary>Client errors carry no per-request trace id, so two refusals of the same kind are byte-identical
+    /// (no oracle for which username exists); server errors keep it for correlation with logs.</summary>
+    public static void WithoutTraceIdBelow500(ProblemDetailsContext context)
+    {
+        if (context.ProblemDetails.Status is < 500)
+        {
+            context.ProblemDetails.Extensions.Remove("traceId");
+        }
+    }
+
+    public static ProblemHttpResult BadRequest(string title, string? detail = null) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: title);
+
+    public static ProblemHttpResult Conflict(string title, string? detail = null) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: title);
+
+    public static ProblemHttpResult InvalidCredentials() =>
+        TypedResults.Problem("The username or password is incorrect.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+
+    /// <summary>429 with Retry-After in whole seconds (at least 1).</summary>
+    public static ProblemHttpResult TooManyAttempts(HttpContext context, TimeSpan retryAfter)
+    {
+        context.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            "Too many failed attempts for this account. Wait for the time in Retry-After.",
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too many attempts");
+    }
+
+    private static Task WriteAsync(HttpContext context, int status, byte[] body)
+    {
+        var response = context.Response;
+        response.StatusCode = status;
+        response.ContentType = ProblemJson;
+        response.ContentLength = body.Length;
+        response.Headers.CacheControl = "no-store";
+        return response.Body.WriteAsync(body).AsTask();
+    }
+}
