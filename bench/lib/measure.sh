@@ -70,8 +70,10 @@ children_cpu_ms() {
 }
 
 # wrk_run CONNECTIONS SECONDS URL SESSIONS_FILE: prints wrk's RESULT line (see wrk/random-session.lua).
+# Prints nothing when wrk could not run (the server is gone).
 wrk_run() {
-    wrk -t1 -c"$1" -d"$2"s --timeout 10s -s "$ROOT/bench/wrk/random-session.lua" "$3" -- "$4" | grep '^RESULT '
+    { wrk -t1 -c"$1" -d"$2"s --timeout 10s -s "$ROOT/bench/wrk/random-session.lua" "$3" -- "$4" 2>&1 || true; } |
+        grep '^RESULT ' || true
 }
 
 # window SERIES DESIGN CONNECTIONS URL SESSIONS_FILE PROCESS_NAMES...: warm up, then measure, and append one row to
@@ -111,6 +113,8 @@ measure_once() {
     busy1=$(machine_busy_ticks)
     cpu1=$(cpu_ticks "${pids[@]}")
     result=$(<"$WORK/result")
+    # No result: wrk could not connect. Count the window as one failed request, so it is never taken for a number.
+    [[ -n $result ]] || result="RESULT requests=0 duration_us=1 p50_us=0 p99_us=0 non2xx=1 connect_errors=0 read_errors=0 write_errors=0 timeouts=0"
     local rss_front rss_rest=0
     rss_front=$(peak_rss_kib "${pids[0]}")
     ((${#pids[@]} > 1)) && rss_rest=$(peak_rss_kib "${pids[@]:1}")
@@ -127,6 +131,7 @@ measure_once() {
         -v rss_front="$rss_front" -v rss_rest="$rss_rest" -v failed="$failed" -v warmfailed="$warm_failed" 'BEGIN {
             secs = dur / 1e6
             server_us = cpu / tck * 1e6
+            if (req == 0) req = 1e-9
             other = (busy / tck) - (cpu / tck) - (client / 1000)
             print s, d, c, req, sprintf("%.1f", req / secs), p50, p99, sprintf("%.2f", server_us / req),
                   sprintf("%.2f", cpu / tck / secs), sprintf("%.2f", client / 1000 / secs), sprintf("%.2f", other / secs),

@@ -77,15 +77,20 @@ listening() { [[ -n $(ss -Hltn "sport = :$1") ]]; }
 freeze() { local name; for name in "$@"; do kill -STOP $(tree "${PIDS[$name]}") 2>/dev/null || true; done; }
 thaw() { local name; for name in "$@"; do kill -CONT $(tree "${PIDS[$name]}") 2>/dev/null || true; done; }
 
-# stop_all: every process we started, newest first, by PID: its clean-shutdown signal, then KILL after 15 s.
+# stop_all: every process we started, by PID: its clean-shutdown signal (newest first), then KILL for whatever still
+# runs 15 s later. A grid silo writes every active user's "last seen" on the way down, which takes a while.
 stop_all() {
     local i name pid
     for ((i = ${#STARTED[@]} - 1; i >= 0; i--)); do
         name=${STARTED[i]}
         pid=${PIDS[$name]}
-        kill -CONT "$pid" 2>/dev/null || continue
+        kill -CONT $(tree "$pid") 2>/dev/null || continue
         kill -"${STOP_SIGNAL[$name]:-TERM}" "$pid" 2>/dev/null || true
-        for _ in $(seq 150); do alive "$pid" || break; sleep 0.1; done
+    done
+    local deadline=$((SECONDS + 15))
+    for name in "${STARTED[@]}"; do
+        pid=${PIDS[$name]}
+        while alive "$pid" && ((SECONDS < deadline)); do sleep 0.1; done
         kill -KILL "$pid" 2>/dev/null || true
         wait "$pid" 2>/dev/null || true
     done

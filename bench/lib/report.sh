@@ -60,13 +60,15 @@ main_table() {
     while IFS=$'\t' read -r design rps p50 p99 cpu cores wrk other front rest failed windows; do
         local note="" rss=$front
         ((failed > 0)) && note=" **($failed failed requests: not a valid measurement)**"
+        [[ -n ${UNAVAILABLE[$design]:-} ]] && note+=" **(incomplete: ${UNAVAILABLE[$design]})**"
         [[ $rest != 0 ]] && rss="$front + $rest"
         printf '| %s | %s%s | %.0f | %.2f | %.2f | %.1f | %.2f | %.2f | %.2f | %s |\n' "$design" "${DESCRIPTION[$design]}" "$note" \
             "$rps" "$(milli "$p50")" "$(milli "$p99")" "$cpu" "$cores" "$wrk" "$other" "$rss"
     done < <(medians 64)
-    local design
     for design in "${DESIGNS[@]}"; do
-        [[ -n ${UNAVAILABLE[$design]:-} ]] && printf '| %s | %s | n/a | | | | | | | |\n' "$design" "${DESCRIPTION[$design]} — not measured: ${UNAVAILABLE[$design]}"
+        if [[ -n ${UNAVAILABLE[$design]:-} ]] && ! awk -F'\t' -v d="$design" '$2 == d { found = 1 } END { exit !found }' "$WORK/rows.tsv"; then
+            printf '| %s | %s — not measured: %s | n/a | | | | | | | |\n' "$design" "${DESCRIPTION[$design]}" "${UNAVAILABLE[$design]}"
+        fi
     done
     return 0
 }
