@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Orleans.Dashboard;
 using Sessions.Web.Apis;
 using Sessions.Web.Apis.Contracts;
 using Sessions.Web.Authentication;
@@ -10,11 +11,14 @@ using Sessions.Web.Security;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddSessionGridBackend();                       // co-hosted silo on SQLite (default) or client of a cluster
-builder.Services.AddSessionGridAuthentication();       // cookie or bearer -> one grain call -> principal
+builder.AddSessionGridObservability();                 // OpenTelemetry: Orleans + our meters, Prometheus, OTLP
+builder.Services.AddSessionGridAuthentication();       // cookie or bearer -> one grain call -> principal; admin keys
+builder.Services.AddSessionGridHealthChecks();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.WithoutTraceIdBelow500);
 builder.Services.AddExceptionHandler<GridExceptionHandler>();
 builder.Services.AddOptions<ResourceServerOptions>().Bind(builder.Configuration.GetSection(ResourceServerOptions.Section));
 builder.Services.AddSingleton<ResourceServerAuthenticator>();
+builder.Services.AddOptions<AdminOptions>().Bind(builder.Configuration.GetSection(AdminOptions.Section));
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
@@ -32,7 +36,9 @@ app.UseMiddleware<SecurityHeaders>();
 app.UseMiddleware<UrlCredentialGuard>();                // no credentials in URLs
 app.UseDefaultFiles();
 app.UseStaticFiles();
-app.UseWhen(context => context.Request.Path.StartsWithSegments("/auth"), auth => auth.UseMiddleware<CrossSiteRequestGuard>());
+app.UseWhen(
+    context => context.Request.Path.StartsWithSegments("/auth") || context.Request.Path.StartsWithSegments("/admin"),
+    guarded => guarded.UseMiddleware<CrossSiteRequestGuard>());
 app.UseAuthorization();
 
 app.MapGroup("/auth")
@@ -42,7 +48,11 @@ app.MapGroup("/auth")
     .MapForwardAuthApi();
 app.MapGroup("/oauth")
     .MapOAuthApi();
-app.MapGet("/healthz", () => TypedResults.Text("ok"));
+app.MapGroup("/admin")
+    .MapAdminApi();
+app.MapSessionGridHealth();                             // /healthz (local) and /readyz (cluster + storage)
+app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Policies.Admin);
+app.MapOrleansDashboard("/dashboard").RequireAuthorization(Policies.Admin);
 
 app.Run();
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Sessions.Web.Security;
 
 namespace Sessions.Web.Authentication;
 
@@ -7,6 +8,9 @@ public static class Policies
 {
     /// <summary>A browser or app session: a person signed in (not an API token).</summary>
     public const string Session = "session";
+
+    /// <summary>An operator holding an admin key (admin API, metrics, dashboard).</summary>
+    public const string Admin = "admin";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -17,5 +21,9 @@ public static class Policies
             .AddAuthenticationSchemes(SessionGridAuthenticationDefaults.AuthenticationScheme)
             .RequireAuthenticatedUser()
             .RequireClaim(SessionGridClaims.Credential, CredentialNames.Browser, CredentialNames.App));
+        options.AddPolicy(Admin, policy => policy
+            .AddAuthenticationSchemes(AdminKeyAuthenticationHandler.SchemeName)
+            .RequireAuthenticatedUser()
+            .RequireClaim(AdminKeyAuthenticationHandler.OperatorClaim));
     }
 }

@@ -17,7 +17,9 @@ public static class SessionGridAuthenticationExtensions
                 options.DefaultForbidScheme = SessionGridAuthenticationDefaults.AuthenticationScheme;
             })
             .AddScheme<SessionGridAuthenticationOptions, SessionGridAuthenticationHandler>(
-                SessionGridAuthenticationDefaults.AuthenticationScheme, configureOptions: null);
+                SessionGridAuthenticationDefaults.AuthenticationScheme, configureOptions: null)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, Security.AdminKeyAuthenticationHandler>(
+                Security.AdminKeyAuthenticationHandler.SchemeName, configureOptions: null);
         services.AddAuthorization(Policies.Add);
         return services;
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Sessions.Grains.Abstractions.Tokens;
 using Sessions.Grains.Abstractions.Users;
+using Sessions.Web.Hosting;
 using Sessions.Web.Http;
 
 namespace Sessions.Web.Authentication;
@@ -18,7 +19,7 @@ internal sealed partial class SessionGridAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     TokenCodec codec,
-    IGrainFactory grains,
+    UserGrains users,
     AuthenticationMetrics metrics)
     : AuthenticationHandler<SessionGridAuthenticationOptions>(options, logger, encoder)
 {
@@ -51,7 +52,7 @@ internal sealed partial class SessionGridAuthenticationHandler(
         ValidationResult verdict;
         try
         {
-            verdict = await grains.GetGrain<IUserGrain>(UserIds.Format(fields.UserId)).ValidateAsync(token);
+            verdict = await users.Get(fields.UserId).ValidateAsync(token);
         }
         catch (Exception exception) when (!Context.RequestAborted.IsCancellationRequested)
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Sessions.Grains.Abstractions.Tokens;
 using Sessions.Grains.Hosting;
 
@@ -12,22 +13,42 @@ public static class SessionGridBackendExtensions
     public static WebApplicationBuilder AddSessionGridBackend(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
+        var tracing = ObservabilityExtensions.TracesExported(builder.Configuration);
         if (options.Silo == SiloMode.Embedded)
         {
             // The co-hosted silo registers the grid keys and the token codec; the grid key is generated next to the
             // SQLite file on first start unless configured.
-            builder.UseOrleans(silo => silo
-                .UseSessionGridClustering()
-                .AddSessionGrid()
-                .Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = options.GrainCallTimeout));
+            builder.UseOrleans(silo =>
+            {
+                silo.UseSessionGridClustering()
+                    .AddSessionGrid()
+                    .AddDashboard(dashboard => dashboard.HideTrace = true)
+                    .Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = options.GrainCallTimeout);
+                if (tracing)
+                {
+                    silo.AddActivityPropagation();
+                }
+            });
         }
         else
         {
-            var cluster = builder.Configuration.GetSection(ClusterIdentityOptions.Section).Get<ClusterIdentityOptions>() ?? new();
-            builder.UseOrleansClient(client => client
-                .UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId)
-                .Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = options.GrainCallTimeout));
-            builder.Services.AddOptions<GridKeyOptions>().Bind(builder.Configuration.GetSection(GridKeyOptions.Section));
+            builder.UseOrleansClient(client =>
+            {
+                client.UseSessionGridClustering()
+                    .UseConnectionRetryFilter(RetryForeverAsync)
+                    .AddDashboard(dashboard => dashboard.HideTrace = true)
+                    .Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = options.GrainCallTimeout);
+                if (tracing)
+                {
+                    client.AddActivityPropagation();
+                }
+            });
+
+            // Serve /healthz (and answer 503 elsewhere) while the client is still looking for a gateway, instead of
+            // refusing connections until the cluster is up: front ends and silos start in any order.
+            builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
+            builder.Services.AddOptions<GridKeyOptions>().Bind(builder.Configuration.GetSection(GridKeyOptions.Section)).ValidateOnStart();
+            builder.Services.AddSingleton<IValidateOptions<GridKeyOptions>, GridKeyOptionsValidator>();
             builder.Services.AddSingleton(sp =>
                 sp.GetRequiredService<IOptions<GridKeyOptions>>().Value.TryCreateRing(out var ring, out var error)
                     ? ring
@@ -36,6 +57,14 @@ public static class SessionGridBackendExtensions
         }
 
         builder.Services.AddOptions<WebOptions>().Bind(builder.Configuration.GetSection(WebOptions.Section));
+        builder.Services.AddSingleton<UserGrains>();
         return builder;
+    }
+
+    /// <summary>Keeps trying to reach a gateway, once a second, until the host stops.</summary>
+    private static async Task<bool> RetryForeverAsync(Exception exception, CancellationToken cancellationToken)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        return !cancellationToken.IsCancellationRequested;
     }
 }

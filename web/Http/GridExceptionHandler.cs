@@ -35,7 +35,12 @@ internal sealed partial class GridExceptionHandler(ILogger<GridExceptionHandler>
         or TimeoutException
         or OrleansException
         or OperationCanceledException
-        or Orleans.Runtime.SiloUnavailableException;
+        || ThrownByOrleans(exception);
+
+    /// <summary>A client that has not reached any silo yet knows no grain types and says so with an
+    /// ArgumentException from inside Orleans: that too means "the grid cannot answer".</summary>
+    private static bool ThrownByOrleans(Exception exception) =>
+        exception.TargetSite?.DeclaringType?.Assembly.GetName().Name?.StartsWith("Orleans", StringComparison.Ordinal) == true;
 
     private static string BadRequestDetail(BadHttpRequestException exception) => exception.InnerException switch
     {

@@ -21,8 +21,9 @@ public sealed class SecurityHeaders(RequestDelegate next)
         {
             headers.CacheControl = "no-store";
         }
-        else
+        else if (!path.StartsWithSegments("/dashboard"))
         {
+            // The Orleans dashboard ships its own scripts and styles; it is behind the admin key instead.
             headers.ContentSecurityPolicy = PagePolicy;
         }
 

@@ -63,7 +63,11 @@ public sealed class GridKeyRing
             return false;
         }
 
-        HMACSHA256.HashData(key.MacKey, data, mac);
+        // One keyed HMAC context per thread and key, reused: the one-shot API sets up a new OpenSSL context per call,
+        // which costs more than the MAC itself on the per-request path.
+        var hmac = key.Hmac.Value!;
+        hmac.AppendData(data);
+        hmac.GetHashAndReset(mac);
         return true;
     }
 
@@ -102,5 +106,11 @@ public sealed class GridKeyRing
         return key is not null;
     }
 
-    private sealed record GridKey(byte[] MacKey, byte[] DerivationKey);
+    private sealed class GridKey(byte[] macKey, byte[] derivationKey)
+    {
+        public byte[] DerivationKey { get; } = derivationKey;
+
+        /// <summary>This thread's HMAC context for the MAC key (a context is never shared between threads).</summary>
+        public ThreadLocal<IncrementalHash> Hmac { get; } = new(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, macKey));
+    }
 }

@@ -80,6 +80,10 @@ public interface IUserGrain : IGrainWithStringKey
     /// </summary>
     Task<PasswordChangeResult> ChangePasswordAsync(string actorSessionId, string currentPassword, string newPassword);
 
+    /// <summary>Who this user is, or null when no account exists under this id.</summary>
+    [ReadOnly]
+    Task<AccountSummary?> GetAccountAsync();
+
     /// <summary>The most recent security events, newest last.</summary>
     [ReadOnly]
     Task<AuditEvent[]> GetAuditTrailAsync();

@@ -10,6 +10,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using Sessions.Grains.Abstractions.Tokens;
 using Sessions.Grains.Accounts;
+using Sessions.Grains.Diagnostics;
 
 namespace Sessions.Grains.Hosting;
 
@@ -19,7 +20,7 @@ public static class SessionGridSiloBuilderExtensions
     /// <summary>
     /// Adds the grid to <paramref name="silo"/>, configured from <c>Sessions:*</c> (see <see cref="SessionOptions"/>,
     /// <see cref="SignInThrottleOptions"/>, <see cref="SessionStorageOptions"/>, <see cref="GridKeyOptions"/>), with
-    /// grain state in SQLite unless configured otherwise. Options are validated at start.
+    /// grain state in SQLite unless <c>Sessions:Storage:Provider</c> says PostgreSQL. Options are validated at start.
     /// </summary>
     public static ISiloBuilder AddSessionGrid(this ISiloBuilder silo) => silo.AddSessionGrid(decorateStorage: null);
 
@@ -30,7 +31,7 @@ public static class SessionGridSiloBuilderExtensions
         var configuration = silo.Configuration;
         AddOptions<SessionOptions, SessionOptionsValidator>(services, configuration, SessionOptions.Section);
         AddOptions<SignInThrottleOptions, SignInThrottleOptionsValidator>(services, configuration, SignInThrottleOptions.Section);
-        services.AddOptions<SessionStorageOptions>().Bind(configuration.GetSection(SessionStorageOptions.Section));
+        AddOptions<SessionStorageOptions, SessionStorageOptionsValidator>(services, configuration, SessionStorageOptions.Section);
         services.AddOptions<GridKeyOptions>().Bind(configuration.GetSection(GridKeyOptions.Section));
         services.Configure<PasswordHasherOptions>(configuration.GetSection("Sessions:PasswordHashing"));
 
@@ -41,19 +42,28 @@ public static class SessionGridSiloBuilderExtensions
             sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.TryAddSingleton<TokenCodec>();
         services.TryAddSingleton<PasswordHashing>();
+        services.TryAddSingleton<GridMetrics>();
+        services.TryAddSingleton<GridDataSources>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SessionGridStartup>();
 
         silo.AddAdoNetGrainStorage(SessionGrid.AdoNetStorageName, builder => builder.Configure<IServiceProvider>((options, sp) =>
         {
             var storage = sp.GetRequiredService<IOptions<SessionStorageOptions>>().Value;
-            var contentRoot = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
-            options.Invariant = "System.Data.SQLite"; // Orleans' name for Microsoft.Data.Sqlite (ORLEANS-NOTES §1.5)
-            options.ConnectionString = new SqliteConnectionStringBuilder
+            if (storage.Provider == StorageProvider.PostgreSQL)
             {
-                DataSource = DataPaths.SqliteFile(storage, contentRoot),
-                Pooling = true,
-                DefaultTimeout = storage.SqliteBusyTimeoutSeconds,
-            }.ToString();
+                options.Invariant = SessionGrid.NpgsqlInvariant;
+                options.DataSource = sp.GetRequiredService<GridDataSources>().For(storage.ConnectionString!);
+            }
+            else
+            {
+                options.Invariant = "System.Data.SQLite"; // Orleans' name for Microsoft.Data.Sqlite (ORLEANS-NOTES §1.5)
+                options.ConnectionString = new SqliteConnectionStringBuilder
+                {
+                    DataSource = DataPaths.SqliteFile(storage, sp.GetRequiredService<IHostEnvironment>().ContentRootPath),
+                    Pooling = true,
+                    DefaultTimeout = storage.SqliteBusyTimeoutSeconds,
+                }.ToString();
+            }
 
             // The Orleans binary serializer, not the default Newtonsoft JSON: that one writes CLR type and assembly
             // names into every row (renaming a class would break reads, and TypeNameHandling.All is a known

@@ -55,4 +55,12 @@ public sealed class SessionOptions
     /// often, and on deactivation. A crash can lose this much activity, which only makes idle expiry come sooner
     /// (fail closed). Default 1 min.</summary>
     public TimeSpan LastSeenFlushInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Every user activation re-reads its stored version this often and stops answering when storage has
+    /// moved on. It bounds how long a stale duplicate activation (two clusters on one database, or a directory
+    /// disagreement during a membership change) can keep accepting credentials another activation revoked: at most
+    /// this long plus one storage read, or three times this long while storage cannot be read (then the activation
+    /// fails closed). Validation itself stays free of I/O; the cost is one row read per active user per interval.
+    /// Default 5 s.</summary>
+    public TimeSpan StorageRecheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

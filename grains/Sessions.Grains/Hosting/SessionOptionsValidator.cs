@@ -16,6 +16,11 @@ internal sealed class SessionOptionsValidator : IValidateOptions<SessionOptions>
         Positive(errors, nameof(options.ApiTokenDefaultLifetime), options.ApiTokenDefaultLifetime);
         Positive(errors, nameof(options.ApiTokenMaxLifetime), options.ApiTokenMaxLifetime);
         Positive(errors, nameof(options.LastSeenFlushInterval), options.LastSeenFlushInterval);
+        if (options.StorageRecheckInterval < TimeSpan.FromMilliseconds(100) || options.StorageRecheckInterval > TimeSpan.FromMinutes(5))
+        {
+            errors.Add("Sessions:StorageRecheckInterval must be between 100 ms and 5 minutes.");
+        }
+
         if (options.BrowserIdleTimeout > options.BrowserAbsoluteLifetime)
         {
             errors.Add("Sessions:BrowserIdleTimeout must not exceed Sessions:BrowserAbsoluteLifetime.");

@@ -19,6 +19,14 @@ public sealed class SessionStorageOptions
     /// <summary>Seconds a SQLite command waits for the file lock before failing (and the grain failing closed).
     /// Default 10.</summary>
     public int SqliteBusyTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// For <see cref="StorageProvider.PostgreSQL"/>: the Npgsql connection string
+    /// (<c>Host=…;Port=5432;Database=…;Username=…;Password=…</c>). No default: required for PostgreSQL. It carries a
+    /// password, so give it through the environment (<c>Sessions__Storage__ConnectionString</c>) or a secret store,
+    /// never in a committed appsettings file; the grid logs only its host, port and database.
+    /// </summary>
+    public string? ConnectionString { get; set; }
 }
 
 /// <summary>The storage kinds.</summary>
@@ -26,4 +34,7 @@ public enum StorageProvider
 {
     /// <summary>A SQLite file: the embedded, single-node default.</summary>
     Sqlite = 1,
+
+    /// <summary>A PostgreSQL database (<see cref="SessionStorageOptions.ConnectionString"/>): for a cluster of silos.</summary>
+    PostgreSQL = 2,
 }

@@ -11,6 +11,9 @@ namespace Sessions.Grains.Users;
 /// </summary>
 internal sealed class CredentialIssuer(TokenCodec codec, Lifetimes lifetimes)
 {
+    [ThreadStatic]
+    private static IncrementalHash? _threadSha256;
+
     public (SessionRecord Record, IssuedSession Issued) NewBrowserSession(
         Guid userId, Guid sessionId, SignInRequest request, long epoch, DateTimeOffset now)
     {
@@ -98,8 +101,11 @@ internal sealed class CredentialIssuer(TokenCodec codec, Lifetimes lifetimes)
     /// <summary>Compares a presented verifier with a stored digest in constant time (both 32 bytes, always).</summary>
     public static bool Matches(ReadOnlySpan<byte> verifier, byte[]? digest)
     {
+        // A reused per-thread hash context: the one-shot API sets up a new OpenSSL context on every call.
+        var sha = _threadSha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Span<byte> presented = stackalloc byte[32];
-        SHA256.HashData(verifier, presented);
+        sha.AppendData(verifier);
+        sha.GetHashAndReset(presented);
         return digest is { Length: 32 } && CryptographicOperations.FixedTimeEquals(presented, digest);
     }
 

@@ -1,11 +1,14 @@
 using PasswordVerificationResult = Microsoft.AspNetCore.Identity.PasswordVerificationResult;
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 using Sessions.Grains.Abstractions.Accounts;
 using Sessions.Grains.Abstractions.Tokens;
 using Sessions.Grains.Abstractions.Users;
 using Sessions.Grains.Accounts;
+using Sessions.Grains.Diagnostics;
 using Sessions.Grains.Hosting;
 
 namespace Sessions.Grains.Users;
@@ -17,26 +20,34 @@ namespace Sessions.Grains.Users;
 /// </summary>
 internal sealed partial class UserGrain : Grain, IUserGrain
 {
+    private const string StateName = "user";
+
     private readonly TimeProvider _time;
     private readonly SignInThrottleOptions _throttle;
     private readonly TokenCodec _codec;
     private readonly PasswordHashing _passwords;
     private readonly ILogger<UserGrain> _logger;
+    private readonly GridMetrics _metrics;
     private readonly Lifetimes _lifetimes;
     private readonly CredentialIssuer _issuer;
     private readonly UserStore _store;
+    private readonly IGrainStorage _storage;
     private readonly Guid _userId;
     private readonly string _userIdText;
 
     public UserGrain(
-        [PersistentState("user", SessionGrid.StorageName)] IPersistentState<UserState> state,
+        [PersistentState(StateName, SessionGrid.StorageName)] IPersistentState<UserState> state,
+        [FromKeyedServices(SessionGrid.StorageName)] IGrainStorage storage,
         [FromKeyedServices(SessionGrid.ClockKey)] TimeProvider time,
         IOptions<SessionOptions> options,
         IOptions<SignInThrottleOptions> throttle,
         TokenCodec codec,
         PasswordHashing passwords,
+        GridMetrics metrics,
         ILogger<UserGrain> logger)
     {
+        _metrics = metrics;
+        _storage = storage;
         _time = time;
         _throttle = throttle.Value;
         _codec = codec;
@@ -47,7 +58,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         _userIdText = this.GetPrimaryKeyString();
         // A key that is not a user id leaves _userId empty, and an empty id matches no token.
         _userId = UserIds.TryParse(_userIdText, out var userId) ? userId : Guid.Empty;
-        _store = new UserStore(state, _lifetimes, DeactivateOnIdle, logger, _userIdText);
+        _store = new UserStore(state, _lifetimes, DeactivateOnIdle, metrics, logger, _userIdText);
     }
 
     private UserState User => _store.User;
@@ -56,11 +67,28 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     {
         var every = _lifetimes.Options.LastSeenFlushInterval;
         this.RegisterGrainTimer(_ => _store.FlushAsync(_time.GetUtcNow()), new GrainTimerCreationOptions(every, every));
+
+        // A duplicate activation elsewhere may revoke what this one still holds in memory (invariant 2): re-read the
+        // stored version on a schedule, outside the I/O-free validation path.
+        _store.Confirm(_time.GetUtcNow());
+        var recheck = _lifetimes.Options.StorageRecheckInterval;
+        this.RegisterGrainTimer(_ => _store.RecheckAsync(ReadStoredEtagAsync, _time, 3 * recheck), new GrainTimerCreationOptions(recheck, recheck));
+        _store.ReportSessions();
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        _store.FlushAsync(_time.GetUtcNow());
+    private async Task<string?> ReadStoredEtagAsync()
+    {
+        var stored = new GrainState<UserState>();
+        await _storage.ReadStateAsync(StateName, this.GetGrainId(), stored);
+        return stored.ETag;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await _store.FlushAsync(_time.GetUtcNow());
+        _store.StopReporting();
+    }
 
     public async Task<bool> InitializeAsync(string username, string password)
     {
@@ -94,12 +122,14 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         var now = _time.GetUtcNow();
         if (SignInThrottle.RetryAfter(User.Throttle, now, _throttle) is { } wait)
         {
+            _metrics.SignIn("throttled");
             return SignInResult.Throttled(wait);
         }
 
         var verdict = _passwords.Verify(User.PasswordHash!, password);
         if (verdict == PasswordVerificationResult.Failed)
         {
+            _metrics.SignIn("failed");
             SignInThrottle.RecordFailure(User.Throttle, now, _throttle);
             _store.Audit(now, AuditEventKind.SignInFailed, null, request.IpAddress);
 
@@ -123,6 +153,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         User.Sessions[sessionId] = record;
         _store.Audit(now, AuditEventKind.SignedIn, sessionId, Describe(request));
         await _store.WriteAsync(now);
+        _metrics.SignIn("succeeded");
         return new SignInResult(SignInOutcome.SignedIn, issued);
     }
 
@@ -133,7 +164,8 @@ internal sealed partial class UserGrain : Grain, IUserGrain
             return ValueTask.FromResult(ValidationResult.Unavailable);
         }
 
-        if (!_codec.TryRead(token, out var fields) || fields.UserId != _userId)
+        // The verifier digest is the authority here; the front end has already checked the MAC.
+        if (!_codec.TryReadWithoutMac(token, out var fields) || fields.UserId != _userId)
         {
             return ValueTask.FromResult(ValidationResult.Denied);
         }
@@ -206,6 +238,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         _store.Audit(now, AuditEventKind.RefreshReuseDetected, id, null);
         LogReuseDetected(_logger, _userIdText, UserIds.Format(id));
         await _store.WriteAsync(now);
+        _metrics.Revoked("refresh_reuse");
         return new RefreshResult(RefreshOutcome.ReuseDetected);
     }
 
@@ -221,6 +254,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         _store.Forget(id);
         _store.Audit(now, AuditEventKind.SessionRevoked, id, null);
         await _store.WriteAsync(now);
+        _metrics.Revoked("session");
         return true;
     }
 
@@ -236,6 +270,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         _store.Forget(id);
         _store.Audit(now, AuditEventKind.ApiTokenRevoked, id, null);
         await _store.WriteAsync(now);
+        _metrics.Revoked("api_token");
         return true;
     }
 
@@ -256,12 +291,14 @@ internal sealed partial class UserGrain : Grain, IUserGrain
             _store.Audit(now, fields.Kind == TokenKind.ApiToken ? AuditEventKind.ApiTokenRevoked : AuditEventKind.SessionRevoked,
                 id, "token revocation");
             await _store.WriteAsync(now);
+            _metrics.Revoked("token_revocation");
         }
     }
 
     public async Task<SignOutEverywhereResult> SignOutEverywhereAsync(string? keepCredentialId)
     {
         _store.EnsureWritable();
+        var started = Stopwatch.GetTimestamp();
         var now = _time.GetUtcNow();
         var keepId = UserIds.TryParse(keepCredentialId, out var id) ? id : Guid.Empty;
         var keptSession = User.Sessions.TryGetValue(keepId, out var session) && _store.IsLive(keepId, session, now) ? session : null;
@@ -289,6 +326,8 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         var kept = keptSession is not null || keptToken is not null ? keepId : (Guid?)null;
         _store.Audit(now, AuditEventKind.SignedOutEverywhere, kept, $"{revokedSessions} sessions, {revokedTokens} API tokens");
         await _store.WriteAsync(now);
+        _metrics.Revoked("sign_out_everywhere", revokedSessions + revokedTokens);
+        _metrics.SignedOutEverywhere(Stopwatch.GetElapsedTime(started));
         return new SignOutEverywhereResult(revokedSessions, revokedTokens, now);
     }
 
@@ -384,8 +423,12 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         SignInThrottle.Reset(User.Throttle);
         _store.Audit(now, AuditEventKind.PasswordChanged, actor, $"{revoked} other sessions signed out");
         await _store.WriteAsync(now);
+        _metrics.Revoked("password_change", revoked);
         return new PasswordChangeResult(PasswordChangeOutcome.Changed, revoked);
     }
+
+    public Task<AccountSummary?> GetAccountAsync() => Task.FromResult(
+        User.Exists ? new AccountSummary(_userIdText, User.Username!, User.CreatedAt, User.NotBefore) : null);
 
     public Task<AuditEvent[]> GetAuditTrailAsync() => Task.FromResult(User.AuditTrail.ToArray());
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Sessions.Grains.Abstractions.Users;
+using Sessions.Grains.Diagnostics;
 
 namespace Sessions.Grains.Users;
 
@@ -11,10 +12,12 @@ namespace Sessions.Grains.Users;
 /// serialising the state on another thread while an interleaved validation runs; they are folded in before a write.
 /// </summary>
 internal sealed partial class UserStore(
-    IPersistentState<UserState> state, Lifetimes lifetimes, Action deactivate, ILogger logger, string userId)
+    IPersistentState<UserState> state, Lifetimes lifetimes, Action deactivate, GridMetrics metrics, ILogger logger, string userId)
 {
     private readonly Dictionary<Guid, DateTimeOffset> _seen = [];
     private readonly int _auditLength = lifetimes.Options.AuditTrailLength;
+    private long _sessionsReported;
+    private DateTimeOffset _confirmedAt;
 
     /// <summary>The state; change it only in a turn that ends in <see cref="WriteAsync"/>.</summary>
     public UserState User => state.State;
@@ -86,11 +89,73 @@ internal sealed partial class UserStore(
         }
         catch (Exception exception)
         {
-            Poisoned = true;
             LogWriteFailed(logger, exception, userId);
-            deactivate();
+            Poison();
             throw new SessionStoreUnavailableException();
         }
+
+        // The write was conditional on the version this activation holds, so storage matched memory until now.
+        _confirmedAt = now;
+        ReportSessions();
+    }
+
+    /// <summary>Brings the active-sessions gauge in line with what this activation holds (call on activation and
+    /// after writes); <see cref="StopReporting"/> on deactivation.</summary>
+    public void ReportSessions()
+    {
+        var held = User.Sessions.Count;
+        metrics.SessionsHeld(held - _sessionsReported);
+        _sessionsReported = held;
+    }
+
+    public void StopReporting()
+    {
+        metrics.SessionsHeld(-_sessionsReported);
+        _sessionsReported = 0;
+    }
+
+    /// <summary>Notes that memory matches storage as of <paramref name="now"/> (the state was just read).</summary>
+    public void Confirm(DateTimeOffset now) => _confirmedAt = now;
+
+    /// <summary>
+    /// Compares the version this activation holds with the one in storage (read by <paramref name="readStoredEtag"/>).
+    /// If storage moved on, another activation of this user changed it — this one is a stale duplicate that may still
+    /// hold revoked credentials — so it is poisoned and deactivated, and the next call reloads. If storage cannot be
+    /// read the activation keeps answering, but only until <paramref name="tolerance"/> has passed since memory last
+    /// matched storage; then it fails closed. Runs as a non-interleaved turn, so no write of this activation is in flight.
+    /// </summary>
+    public async Task RecheckAsync(Func<Task<string?>> readStoredEtag, TimeProvider clock, TimeSpan tolerance)
+    {
+        if (Poisoned)
+        {
+            return;
+        }
+
+        var startedAt = clock.GetUtcNow();
+        string? stored;
+        try
+        {
+            stored = await readStoredEtag();
+        }
+        catch (Exception exception)
+        {
+            LogRecheckFailed(logger, exception, userId);
+            if (clock.GetUtcNow() - _confirmedAt >= tolerance)
+            {
+                Poison();
+            }
+
+            return;
+        }
+
+        if (stored == state.Etag)
+        {
+            _confirmedAt = startedAt;
+            return;
+        }
+
+        LogStale(logger, userId, state.Etag, stored);
+        Poison();
     }
 
     /// <summary>Writes pending "last seen" times, if any; failures poison but are not thrown (nobody is waiting).</summary>
@@ -109,6 +174,13 @@ internal sealed partial class UserStore(
         {
             // Already logged and poisoned; the next call reloads.
         }
+    }
+
+    /// <summary>Stops this activation answering from memory and asks for it to be deactivated.</summary>
+    private void Poison()
+    {
+        Poisoned = true;
+        deactivate();
     }
 
     private void FoldSeen()
@@ -149,4 +221,11 @@ internal sealed partial class UserStore(
 
     [LoggerMessage(1001, LogLevel.Error, "Writing the state of user {UserId} failed; the activation stops serving and reloads")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, string userId);
+
+    [LoggerMessage(1003, LogLevel.Warning,
+        "Stored state of user {UserId} moved on from version {Held} to {Stored}: another activation changed it; this one stops serving and reloads")]
+    private static partial void LogStale(ILogger logger, string userId, string? held, string? stored);
+
+    [LoggerMessage(1004, LogLevel.Warning, "Re-reading the stored version of user {UserId} failed; the activation fails closed if this persists")]
+    private static partial void LogRecheckFailed(ILogger logger, Exception exception, string userId);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
+using Sessions.Grains.Abstractions.Tokens;
 using Sessions.Grains.Hosting;
 
 namespace Sessions.Tests.Infrastructure;
@@ -14,6 +15,12 @@ public sealed class GridCluster : IAsyncDisposable
 {
     /// <summary>The grid key every test cluster shares (tests only; never a production value).</summary>
     public const string TestGridKey = "dGVzdC1ncmlkLWtleS10ZXN0LWdyaWQta2V5LXRlc3QtZ3JpZC1rZXk=";
+
+    /// <summary>The key ring of <see cref="TestGridKey"/>, to mint tokens the way a grid configured with it would.</summary>
+    public static GridKeyRing TestKeyRing { get; } =
+        new GridKeyOptions { Keys = { ["1"] = TestGridKey } }.TryCreateRing(out var ring, out var error)
+            ? ring
+            : throw new InvalidOperationException(error);
 
     private GridCluster(InProcessTestCluster cluster, FakeTimeProvider clock, StorageFaults faults, string databasePath)
     {
@@ -35,12 +42,14 @@ public sealed class GridCluster : IAsyncDisposable
 
     public string ConnectionString => $"Data Source={DatabasePath};Pooling=False";
 
-    /// <summary>Starts a cluster on <paramref name="databasePath"/> (a new temporary file when null).</summary>
+    /// <summary>Starts a cluster on <paramref name="databasePath"/> (a new temporary file when null); <paramref name="settings"/>
+    /// override configuration and <paramref name="configure"/> the test cluster itself.</summary>
     public static async Task<GridCluster> StartAsync(
         string? databasePath = null,
         IReadOnlyDictionary<string, string?>? settings = null,
         short silos = 2,
-        FakeTimeProvider? clock = null)
+        FakeTimeProvider? clock = null,
+        Action<InProcessTestClusterBuilder>? configure = null)
     {
         databasePath ??= Path.Combine(Directory.CreateTempSubdirectory("sessions-test-").FullName, "sessions.db");
         clock ??= new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
@@ -69,6 +78,7 @@ public sealed class GridCluster : IAsyncDisposable
             silo.AddSessionGrid((_, inner) => new FaultInjectingGrainStorage(inner, faults));
         });
 
+        configure?.Invoke(builder);
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return new GridCluster(cluster, clock, faults, databasePath);

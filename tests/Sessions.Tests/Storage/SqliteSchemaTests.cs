@@ -4,7 +4,7 @@ using Sessions.Grains.Storage;
 namespace Sessions.Tests.Storage;
 
 /// <summary>Our SQLite schema against the ADO.NET persistence query contract (ORLEANS-NOTES §1.7).</summary>
-public sealed class SqliteSchemaTests : IAsyncLifetime
+public sealed class SqliteSchemaTests : PersistenceQueryContractTests, IAsyncLifetime
 {
     private readonly string _connectionString =
         $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("sessions-schema-").FullName, "schema.db")};Pooling=False";
@@ -26,70 +26,28 @@ public sealed class SqliteSchemaTests : IAsyncLifetime
         Assert.Equal("wal", await ScalarAsync("PRAGMA journal_mode"));
     }
 
-    [Fact]
-    public async Task TheFirstWriteInsertsVersionOneAndASecondFirstWriteConflicts()
-    {
-        var first = await WriteAsync("bob", version: null);
-        var racing = await WriteAsync("bob", version: null);
-
-        Assert.Equal(1, first);
-        Assert.Null(racing);
-        Assert.Equal(1L, await ScalarAsync("SELECT COUNT(*) FROM OrleansStorage"));
-    }
-
-    [Fact]
-    public async Task AWriteSucceedsOnlyAgainstTheVersionItRead()
-    {
-        await WriteAsync("carol", version: null);
-
-        var next = await WriteAsync("carol", version: 1);
-        var stale = await WriteAsync("carol", version: 1);
-
-        Assert.Equal(2, next);
-        Assert.Null(stale);
-    }
-
-    [Fact]
-    public async Task AWriteWithAVersionNeverRecreatesAMissingRow()
-    {
-        var ghost = await WriteAsync("dave", version: 7);
-
-        Assert.Null(ghost);
-        Assert.Equal(0L, await ScalarAsync("SELECT COUNT(*) FROM OrleansStorage"));
-    }
-
-    [Fact]
-    public async Task ReadReturnsThePayloadAndVersionAndClearKeepsTheRow()
-    {
-        await WriteAsync("erin", version: null, payload: [1, 2, 3]);
-
-        var (payload, version) = await ReadAsync("erin");
-        await using (var clear = await CommandAsync("ClearStorageKey", "erin", 1, null))
-        {
-            Assert.Equal(2L, await clear.ExecuteScalarAsync(TestContext.Current.CancellationToken));
-        }
-
-        Assert.Equal([1, 2, 3], payload);
-        Assert.Equal(1L, version);
-        var (cleared, clearedVersion) = await ReadAsync("erin");
-        Assert.Null(cleared);
-        Assert.Equal(2L, clearedVersion);
-    }
-
-    private async Task<int?> WriteAsync(string key, int? version, byte[]? payload = null)
+    protected override async Task<int?> WriteAsync(string key, int? version, byte[]? payload = null)
     {
         await using var command = await CommandAsync("WriteToStorageKey", key, version, payload ?? [42]);
         var result = await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
         return result is long value ? (int)value : null;
     }
 
-    private async Task<(byte[]? Payload, long? Version)> ReadAsync(string key)
+    protected override async Task<(byte[]? Payload, int Version)> ReadAsync(string key)
     {
         await using var command = await CommandAsync("ReadFromStorageKey", key, null, null);
         await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
         Assert.True(await reader.ReadAsync(TestContext.Current.CancellationToken));
-        return (reader.IsDBNull(0) ? null : (byte[])reader[0], reader.GetInt64(1));
+        return (reader.IsDBNull(0) ? null : (byte[])reader[0], reader.GetInt32(1));
     }
+
+    protected override async Task<int?> ClearAsync(string key, int version)
+    {
+        await using var command = await CommandAsync("ClearStorageKey", key, version, null);
+        return await command.ExecuteScalarAsync(TestContext.Current.CancellationToken) is long value ? (int)value : null;
+    }
+
+    protected override async Task<long> RowCountAsync() => (long)(await ScalarAsync("SELECT COUNT(*) FROM OrleansStorage"))!;
 
     private async Task<SqliteCommand> CommandAsync(string queryKey, string key, int? version, byte[]? payload)
     {

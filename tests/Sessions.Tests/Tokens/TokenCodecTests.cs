@@ -119,6 +119,20 @@ public sealed class TokenCodecTests
         Assert.True(retired.TryRead(fresh, out _));
     }
 
+    [Fact]
+    public void ReadingWithoutTheMacStillRequiresTheShapeAndAKnownKey()
+    {
+        var token = NewToken();
+        var wrongMac = token[..^2] + (token[^2] == 'A' ? "B" : "A") + token[^1];
+        var retiredKey = new TokenCodec(Ring(2, (2, 0x33))).Write(TokenKind.AccessToken, Guid.NewGuid(), Guid.NewGuid(), new byte[32]);
+
+        Assert.True(Codec.TryReadWithoutMac(wrongMac, out var fields));
+        Assert.False(Codec.TryRead(wrongMac, out _));
+        Assert.NotEqual(Guid.Empty, fields.CredentialId);
+        Assert.False(Codec.TryReadWithoutMac(retiredKey, out _));
+        Assert.False(Codec.TryReadWithoutMac(token.AsSpan(0, token.Length - 1), out _));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData(" ")]

@@ -24,6 +24,7 @@ namespace Sessions.Web.Apis.Contracts;
 [JsonSerializable(typeof(LogoutEverywhereResponse))]
 [JsonSerializable(typeof(CreatedApiTokenResponse))]
 [JsonSerializable(typeof(ApiTokenResponse[]))]
+[JsonSerializable(typeof(AdminUserSessionsResponse))]
 [JsonSerializable(typeof(IntrospectionResponse))]
 [JsonSerializable(typeof(OAuthError))]
 [JsonSerializable(typeof(ProblemDetails))]

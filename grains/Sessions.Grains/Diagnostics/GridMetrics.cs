@@ -1,0 +1,51 @@
+using System.Diagnostics.Metrics;
+
+namespace Sessions.Grains.Diagnostics;
+
+/// <summary>
+/// The grid's own instruments on the silo side (meter <c>Sessions.Grains</c>). Labels are low-cardinality words;
+/// never a user id, a session id or any part of a credential.
+/// </summary>
+public sealed class GridMetrics
+{
+    /// <summary>The meter name to subscribe to (OpenTelemetry, dotnet-counters).</summary>
+    public const string MeterName = "Sessions.Grains";
+
+    private readonly UpDownCounter<long> _activeSessions;
+    private readonly Counter<long> _signIns;
+    private readonly Counter<long> _revocations;
+    private readonly Histogram<double> _signOutEverywhere;
+
+    public GridMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        _activeSessions = meter.CreateUpDownCounter<long>(
+            "sessions.active", unit: "{session}", description: "Browser and app sessions held by active user grains.");
+        _signIns = meter.CreateCounter<long>("sessions.sign_ins", unit: "{attempt}", description: "Password sign-in attempts, by outcome.");
+        _revocations = meter.CreateCounter<long>(
+            "sessions.revocations", unit: "{credential}", description: "Credentials revoked, by cause.");
+        _signOutEverywhere = meter.CreateHistogram<double>(
+            "sessions.sign_out_everywhere.duration", unit: "ms",
+            description: "Sign-out-everywhere inside the user grain, including the durable write.");
+    }
+
+    public void SessionsHeld(long delta)
+    {
+        if (delta != 0)
+        {
+            _activeSessions.Add(delta);
+        }
+    }
+
+    public void SignIn(string outcome) => _signIns.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void Revoked(string cause, long count = 1)
+    {
+        if (count > 0)
+        {
+            _revocations.Add(count, new KeyValuePair<string, object?>("cause", cause));
+        }
+    }
+
+    public void SignedOutEverywhere(TimeSpan elapsed) => _signOutEverywhere.Record(elapsed.TotalMilliseconds);
+}

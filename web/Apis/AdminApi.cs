@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Sessions.Grains.Abstractions.Users;
+using Sessions.Web.Apis.Contracts;
+using Sessions.Web.Authentication;
+using Sessions.Web.Http;
+using Sessions.Web.Security;
+
+namespace Sessions.Web.Apis;
+
+/// <summary>
+/// Operator endpoints for offboarding and incident response, behind an admin key. Every action is first written
+/// to the user's audit trail with the operator key's name.
+/// </summary>
+public static class AdminApi
+{
+    public static RouteGroupBuilder MapAdminApi(this RouteGroupBuilder admin)
+    {
+        admin.RequireAuthorization(Policies.Admin);
+        admin.MapPost("/users/{userId}/logout-everywhere", SignOutEverywhereAsync);
+        admin.MapGet("/users/{userId}/sessions", ListAsync);
+        return admin;
+    }
+
+    public static async Task<Results<Ok<LogoutEverywhereResponse>, ProblemHttpResult>> SignOutEverywhereAsync(
+        string userId, ClaimsPrincipal operatorUser, IGrainFactory grains)
+    {
+        if (await FindAsync(userId, grains) is not { } grain)
+        {
+            return UnknownUser(userId);
+        }
+
+        await grain.RecordAdminActionAsync($"operator '{OperatorOf(operatorUser)}': sign out everywhere");
+        var result = await grain.SignOutEverywhereAsync(keepCredentialId: null);
+        return TypedResults.Ok(new LogoutEverywhereResponse(result.RevokedSessions, result.RevokedTokens, result.NotBefore));
+    }
+
+    public static async Task<Results<Ok<AdminUserSessionsResponse>, ProblemHttpResult>> ListAsync(
+        string userId, ClaimsPrincipal operatorUser, IGrainFactory grains)
+    {
+        if (await FindAsync(userId, grains) is not { } grain)
+        {
+            return UnknownUser(userId);
+        }
+
+        await grain.RecordAdminActionAsync($"operator '{OperatorOf(operatorUser)}': listed sessions");
+        var account = (await grain.GetAccountAsync())!;
+        var sessions = await grain.ListSessionsAsync(currentSessionId: null);
+        var tokens = await grain.ListApiTokensAsync();
+        var trail = await grain.GetAuditTrailAsync();
+        return TypedResults.Ok(new AdminUserSessionsResponse(
+            account.UserId,
+            account.Username,
+            account.NotBefore,
+            sessions.Select(s => new SessionResponse(
+                s.Id, CredentialNames.Of(s.Kind), s.Device, s.IpAddress, s.UserAgent, s.CreatedAt, s.LastSeenAt, s.ExpiresAt, false)).ToArray(),
+            tokens.Select(t => new ApiTokenResponse(t.Id, t.Name, t.CreatedAt, t.ExpiresAt, t.LastUsedAt)).ToArray(),
+            trail.Select(e => new AdminAuditEntry(e.At, e.Kind.ToString(), e.SessionId, e.Detail)).ToArray()));
+    }
+
+    private static async Task<IUserGrain?> FindAsync(string userId, IGrainFactory grains)
+    {
+        if (!UserIds.TryParse(userId, out _))
+        {
+            return null;
+        }
+
+        var grain = grains.GetGrain<IUserGrain>(userId);
+        return await grain.GetAccountAsync() is null ? null : grain;
+    }
+
+    private static ProblemHttpResult UnknownUser(string userId) => UserIds.TryParse(userId, out _)
+        ? TypedResults.Problem("No account exists with this user id.", statusCode: StatusCodes.Status404NotFound, title: "No such user")
+        : Problems.BadRequest("Invalid user id", "A user id is 32 hexadecimal digits.");
+
+    private static string OperatorOf(ClaimsPrincipal user) => user.FindFirst(AdminKeyAuthenticationHandler.OperatorClaim)!.Value;
+}
