@@ -41,15 +41,17 @@ machine_busy_ticks() {
     awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat
 }
 
-# wait_quiet SECONDS: with every server of ours stopped, waits (at most SECONDS) until the rest of the machine uses
-# at most MAX_OTHER cores over one second, so a window does not start in the middle of someone else's build.
+# wait_quiet SECONDS NAMES...: waits (at most SECONDS) until the machine, apart from the named processes of ours,
+# uses at most MAX_OTHER cores over one second, so a window does not start in the middle of someone else's build.
 wait_quiet() {
-    local deadline=$((SECONDS + $1)) busy0 busy1 other
+    local deadline=$((SECONDS + $1)) name pids=() busy0 busy1 own0 own1 other
+    shift
+    for name in "$@"; do pids+=("${PIDS[$name]}"); done
     while :; do
-        busy0=$(machine_busy_ticks)
+        busy0=$(machine_busy_ticks); own0=$(cpu_ticks "${pids[@]}")
         sleep 1
-        busy1=$(machine_busy_ticks)
-        other=$(awk -v b=$((busy1 - busy0)) -v t="$CLK_TCK" 'BEGIN { printf "%.2f", b / t }')
+        busy1=$(machine_busy_ticks); own1=$(cpu_ticks "${pids[@]}")
+        other=$(awk -v b=$((busy1 - busy0 - own1 + own0)) -v t="$CLK_TCK" 'BEGIN { printf "%.2f", b / t }')
         awk -v o="$other" -v m="$MAX_OTHER" 'BEGIN { exit !(o <= m) }' && return 0
         if ((SECONDS >= deadline)); then
             echo "    (the machine stayed busy with other work: $other cores; measuring anyway)"

@@ -72,19 +72,15 @@ alive() {
 http_ok() { curl -fsS -o /dev/null --max-time 2 "$1"; }
 listening() { [[ -n $(ss -Hltn "sport = :$1") ]]; }
 
-# freeze NAMES... / thaw NAMES...: SIGSTOP / SIGCONT to the processes and their children (PostgreSQL's backends),
-# so that servers of other designs cannot run during a window.
-freeze() { local name; for name in "$@"; do kill -STOP $(tree "${PIDS[$name]}") 2>/dev/null || true; done; }
-thaw() { local name; for name in "$@"; do kill -CONT $(tree "${PIDS[$name]}") 2>/dev/null || true; done; }
-
-# stop_all: every process we started, by PID: its clean-shutdown signal (newest first), then KILL for whatever still
-# runs 15 s later. A grid silo writes every active user's "last seen" on the way down, which takes a while.
+# stop_all: every process still running that we started, by PID: its clean-shutdown signal (newest first), then
+# KILL for whatever still runs 15 s later. A grid silo writes every active user's "last seen" on the way down,
+# which takes a while.
 stop_all() {
     local i name pid
     for ((i = ${#STARTED[@]} - 1; i >= 0; i--)); do
         name=${STARTED[i]}
         pid=${PIDS[$name]}
-        kill -CONT $(tree "$pid") 2>/dev/null || continue
+        alive "$pid" || continue
         kill -"${STOP_SIGNAL[$name]:-TERM}" "$pid" 2>/dev/null || true
     done
     local deadline=$((SECONDS + 15))
@@ -94,4 +90,5 @@ stop_all() {
         kill -KILL "$pid" 2>/dev/null || true
         wait "$pid" 2>/dev/null || true
     done
+    STARTED=()
 }

@@ -34,7 +34,7 @@ start_grid_embedded() {
     local port silo gateway
     free_port port; free_port silo; free_port gateway
     start_dotnet grid-web web Sessions.Web "$port" "${GRID_ENV[@]}" \
-        "Sessions__Storage__DataDirectory=$WORK/grid-embedded" \
+        "Sessions__Storage__DataDirectory=$WORK/grid-data" \
         "Sessions__Cluster__SiloPort=$silo" "Sessions__Cluster__GatewayPort=$gateway"
     wait_until grid-web 90 http_ok "http://127.0.0.1:$port/healthz" || return 1
     grid_has_api "http://127.0.0.1:$port" || return 1
@@ -44,12 +44,13 @@ start_grid_embedded() {
     PROCESSES[grid]=grid-web
 }
 
-# (e) cluster: a separate silo process, and the front end as its Orleans client through the gateway.
+# (e) cluster: a separate silo process, and the front end as its Orleans client through the gateway. The silo opens
+# the SQLite file the embedded front end wrote, so the same users and tokens are valid.
 start_grid_cluster() {
     local port silo gateway
     free_port port; free_port silo; free_port gateway
     start_dotnet grid-silo silo Sessions.Silo - "${GRID_ENV[@]}" \
-        "Sessions__Storage__DataDirectory=$WORK/grid-silo" \
+        "Sessions__Storage__DataDirectory=$WORK/grid-data" \
         "Sessions__Cluster__SiloPort=$silo" "Sessions__Cluster__GatewayPort=$gateway"
     wait_until grid-silo 90 listening "$gateway" || return 1
     start_dotnet grid-client web Sessions.Web "$port" "${GRID_ENV[@]}" \
