@@ -26,6 +26,7 @@ grid_env() {
         Sessions__AccessTokenLifetime=02:00:00
         "Sessions__PasswordHashing__IterationCount=$SEED_HASH_ITERATIONS"
         "Sessions__MaxSessionsPerUser=$((SESSIONS_PER_USER > 50 ? SESSIONS_PER_USER : 50))"
+        "${GRID_SETTINGS[@]}"
     )
 }
 
