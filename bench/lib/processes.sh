@@ -32,15 +32,6 @@ start() {
     STARTED+=("$name")
 }
 
-# start_dotnet NAME PROJECT_DIR ASSEMBLY [VAR=VALUE ...]: a Release build of ours, run from its output directory
-# (its content root, where its appsettings.json is) in the Production environment.
-start_dotnet() {
-    local name=$1 project=$2 assembly=$3
-    shift 3
-    start "$name" "$ROOT/$project/bin/Release/net10.0" \
-        ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production "$@" -- dotnet "$assembly.dll"
-}
-
 # wait_until NAME SECONDS COMMAND...: polls COMMAND until it succeeds; fails when NAME died or time ran out.
 wait_until() {
     local name=$1 seconds=$2
