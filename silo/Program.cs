@@ -1,12 +1,26 @@
+using Orleans.Dashboard;
 using Sessions.Grains.Hosting;
+using Sessions.Silo.Operations;
 
-// A grid silo on its own: the user and username grains, their storage, and nothing else.
+// A grid silo on its own: the user and username grains and their storage, plus a management endpoint
+// (/healthz, /readyz, /metrics) on Sessions:Silo:ManagementUrls.
 // Configuration: appsettings.json, then environment variables (Sessions__...), then the command line.
 // A silo that cannot start (a wrong setting, an unreachable database) logs one line saying why and exits with 1.
-var builder = Host.CreateApplicationBuilder(args);
+var builder = WebApplication.CreateSlimBuilder(args);
 
-builder.UseOrleans(silo => silo
-    .UseSessionGridClustering()
-    .AddSessionGrid());
+builder.AddSiloManagement();
+builder.UseOrleans(silo =>
+{
+    silo.UseSessionGridClustering()
+        .AddSessionGrid()
+        .AddDashboard(dashboard => dashboard.HideTrace = true);   // the data behind a front end's /dashboard
+    if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+    {
+        silo.AddActivityPropagation();
+    }
+});
 
-return await builder.Build().RunSessionGridAsync();
+var app = builder.Build();
+app.MapSiloManagement();
+
+return await app.RunSessionGridAsync();

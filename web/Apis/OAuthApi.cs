@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 using Sessions.Grains.Abstractions.Tokens;
 using Sessions.Grains.Abstractions.Users;
 using Sessions.Web.Apis.Contracts;
@@ -15,6 +16,7 @@ namespace Sessions.Web.Apis;
 public static class OAuthApi
 {
     private const string Basic = "Basic realm=\"session-grid\"";
+    private const string FormUrlEncoded = "application/x-www-form-urlencoded";
 
     public static RouteGroupBuilder MapOAuthApi(this RouteGroupBuilder oauth)
     {
@@ -82,12 +84,24 @@ public static class OAuthApi
 
     private static async Task<(string? Token, IResult? Problem)> ReadTokenAsync(HttpContext context)
     {
-        if (!context.Request.HasFormContentType)
+        // RFC 7662 §2.1 and RFC 7009 §2.1: form-urlencoded only (a multipart body is no form these endpoints speak).
+        if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type)
+            || !type.MediaType.Equals(FormUrlEncoded, StringComparison.OrdinalIgnoreCase))
         {
             return (null, Error(StatusCodes.Status400BadRequest, "invalid_request", "Send application/x-www-form-urlencoded with a token parameter."));
         }
 
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(context.RequestAborted);
+        }
+        catch (InvalidDataException)
+        {
+            // The form reader's limits (field count, name and value length): hostile input, not a server error.
+            return (null, Error(StatusCodes.Status400BadRequest, "invalid_request", "The form exceeds the limits on fields and their length."));
+        }
+
         if (!form.TryGetValue("token", out StringValues token) || token.Count != 1 || string.IsNullOrEmpty(token[0])
             || form.Any(field => field.Value.Count > 1))
         {

@@ -1,4 +1,3 @@
-using Microsoft.Net.Http.Headers;
 using Sessions.Grains.Abstractions.Tokens;
 
 namespace Sessions.Web.Authentication;
@@ -39,24 +38,31 @@ internal static class PresentedCredential
         value = null;
         foreach (var header in request.Headers.Cookie)
         {
-            if (header is null || !CookieHeaderValue.TryParseList([header], out var cookies))
+            if (header is null)
             {
                 continue;
             }
 
-            foreach (var cookie in cookies)
+            // Split by hand: CookieHeaderValue.TryParseList silently drops pairs whose value it finds malformed (a
+            // space, a comma, a quote, non-ASCII), so "__Host-sid=<valid>; __Host-sid=<junk value>" read as one cookie.
+            // A second cookie named like ours makes the request ambiguous whatever its value; the codec judges values.
+            var text = header.AsSpan();
+            foreach (var range in text.Split(';'))
             {
-                if (!IsOurs(cookie.Name.AsSpan()))
+                var pair = text[range];
+                var equals = pair.IndexOf('=');
+                var name = (equals < 0 ? pair : pair[..equals]).Trim();
+                if (!IsOurs(name))
                 {
                     continue;
                 }
 
-                if (value is not null || !cookie.Name.Equals(SessionGridAuthenticationDefaults.CookieName, StringComparison.Ordinal))
+                if (value is not null || equals < 0 || !name.Equals(SessionGridAuthenticationDefaults.CookieName, StringComparison.Ordinal))
                 {
                     return false;
                 }
 
-                value = cookie.Value.ToString();
+                value = pair[(equals + 1)..].ToString();
             }
         }
 

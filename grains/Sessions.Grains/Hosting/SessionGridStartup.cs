@@ -20,8 +20,10 @@ internal sealed partial class SessionGridStartup(
     GridDataSources dataSources,
     ILogger<SessionGridStartup> logger) : ILifecycleParticipant<ISiloLifecycle>
 {
+    private string? _lockedDatabase;
+
     public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe(nameof(SessionGridStartup), ServiceLifecycleStage.First, StartAsync);
+        lifecycle.Subscribe(nameof(SessionGridStartup), ServiceLifecycleStage.First, StartAsync, StopAsync);
 
     private async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -29,6 +31,15 @@ internal sealed partial class SessionGridStartup(
         if (storage.Value.Provider == StorageProvider.Sqlite)
         {
             var connectionString = adoNet.Get(SessionGrid.AdoNetStorageName).ConnectionString!;
+            var database = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+            if (!SqliteFileLock.TryAcquire(database))
+            {
+                throw new SessionGridStartupException(
+                    $"Another process is using the SQLite file {database}. The embedded default runs one silo per file; " +
+                    "to run several silos, use PostgreSQL (see README, Running a cluster).");
+            }
+
+            _lockedDatabase = database;
             await SqliteSchema.ApplyAsync(connectionString, cancellationToken);
             LogSchema(logger, SqliteSchema.Version);
         }
@@ -37,6 +48,17 @@ internal sealed partial class SessionGridStartup(
         {
             await ApplyPostgresAsync(connectionString, parts, key, cancellationToken);
         }
+    }
+
+    private Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_lockedDatabase is { } database)
+        {
+            SqliteFileLock.Release(database);
+            _lockedDatabase = null;
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Each PostgreSQL database this silo uses, with the schema parts it must hold and the key naming it.</summary>

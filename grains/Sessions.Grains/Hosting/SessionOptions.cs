@@ -52,15 +52,17 @@ public sealed class SessionOptions
     public int AuditTrailLength { get; set; } = 50;
 
     /// <summary>"Last seen" times are kept in memory by validation (which does no I/O) and written at most this
-    /// often, and on deactivation. A crash can lose this much activity, which only makes idle expiry come sooner
-    /// (fail closed). Default 1 min.</summary>
-    public TimeSpan LastSeenFlushInterval { get; set; } = TimeSpan.FromMinutes(1);
+    /// often per active user (and on deactivation, and with any other change). A crash can forget this much activity,
+    /// which only makes idle expiry come sooner (fail closed): with the defaults a browser session may end after 25
+    /// idle minutes instead of 30. Default 5 min: one write per active user per 5 min keeps a storage write storm
+    /// away from the validation path (at 1 min, 10,000 active users cost 170 fsynced writes per second).</summary>
+    public TimeSpan LastSeenFlushInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Every user activation re-reads its stored version this often and stops answering when storage has
     /// moved on. It bounds how long a stale duplicate activation (two clusters on one database, or a directory
     /// disagreement during a membership change) can keep accepting credentials another activation revoked: at most
     /// this long plus one storage read, or three times this long while storage cannot be read (then the activation
     /// fails closed). Validation itself stays free of I/O; the cost is one row read per active user per interval.
-    /// Default 5 s.</summary>
+    /// Applies where <c>Sessions:Storage:RecheckStoredVersion</c> is on (by default: PostgreSQL). Default 5 s.</summary>
     public TimeSpan StorageRecheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

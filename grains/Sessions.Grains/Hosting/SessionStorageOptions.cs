@@ -27,6 +27,17 @@ public sealed class SessionStorageOptions
     /// never in a committed appsettings file; the grid logs only its host, port and database.
     /// </summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// Whether every user activation re-reads its stored version every <c>Sessions:StorageRecheckInterval</c>, to bound
+    /// how long a stale duplicate activation can accept revoked credentials. Default: on for PostgreSQL, where several
+    /// silos and deployments share the database; off for SQLite, where one process owns the file (a second is refused
+    /// at start), so no duplicate activation can exist and the reads would be pure cost.
+    /// </summary>
+    public bool? RecheckStoredVersion { get; set; }
+
+    /// <summary>The effective <see cref="RecheckStoredVersion"/>.</summary>
+    public bool RechecksStoredVersion => RecheckStoredVersion ?? Provider == StorageProvider.PostgreSQL;
 }
 
 /// <summary>The storage kinds.</summary>

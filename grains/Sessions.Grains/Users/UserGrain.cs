@@ -1,10 +1,7 @@
-using PasswordVerificationResult = Microsoft.AspNetCore.Identity.PasswordVerificationResult;
-using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
-using Sessions.Grains.Abstractions.Accounts;
 using Sessions.Grains.Abstractions.Tokens;
 using Sessions.Grains.Abstractions.Users;
 using Sessions.Grains.Accounts;
@@ -34,12 +31,14 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     private readonly IGrainStorage _storage;
     private readonly Guid _userId;
     private readonly string _userIdText;
+    private readonly bool _rechecksStorage;
 
     public UserGrain(
         [PersistentState(StateName, SessionGrid.StorageName)] IPersistentState<UserState> state,
         [FromKeyedServices(SessionGrid.StorageName)] IGrainStorage storage,
         [FromKeyedServices(SessionGrid.ClockKey)] TimeProvider time,
         IOptions<SessionOptions> options,
+        IOptions<SessionStorageOptions> storageOptions,
         IOptions<SignInThrottleOptions> throttle,
         TokenCodec codec,
         PasswordHashing passwords,
@@ -48,6 +47,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     {
         _metrics = metrics;
         _storage = storage;
+        _rechecksStorage = storageOptions.Value.RechecksStoredVersion;
         _time = time;
         _throttle = throttle.Value;
         _codec = codec;
@@ -66,13 +66,19 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var every = _lifetimes.Options.LastSeenFlushInterval;
-        this.RegisterGrainTimer(_ => _store.FlushAsync(_time.GetUtcNow()), new GrainTimerCreationOptions(every, every));
+        // The first flush comes at a random point within the interval, so activations that started together (a silo
+        // restart, a burst of sign-ins) do not all write at the same moment.
+        var first = TimeSpan.FromTicks((long)(every.Ticks * (0.5 + Random.Shared.NextDouble())));
+        this.RegisterGrainTimer(_ => _store.FlushAsync(_time.GetUtcNow()), new GrainTimerCreationOptions(first, every));
 
         // A duplicate activation elsewhere may revoke what this one still holds in memory (invariant 2): re-read the
         // stored version on a schedule, outside the I/O-free validation path.
         _store.Confirm(_time.GetUtcNow());
-        var recheck = _lifetimes.Options.StorageRecheckInterval;
-        this.RegisterGrainTimer(_ => _store.RecheckAsync(ReadStoredEtagAsync, _time, 3 * recheck), new GrainTimerCreationOptions(recheck, recheck));
+        if (_rechecksStorage)
+        {
+            var recheck = _lifetimes.Options.StorageRecheckInterval;
+            this.RegisterGrainTimer(_ => _store.RecheckAsync(ReadStoredEtagAsync, _time, 3 * recheck), new GrainTimerCreationOptions(recheck, recheck));
+        }
         _store.ReportSessions();
         return Task.CompletedTask;
     }
@@ -88,73 +94,6 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     {
         await _store.FlushAsync(_time.GetUtcNow());
         _store.StopReporting();
-    }
-
-    public async Task<bool> InitializeAsync(string username, string password)
-    {
-        _store.EnsureWritable();
-        if (_userId == Guid.Empty || User.Exists
-            || !AccountRules.TryNormalizeUsername(username, out var normalized) || normalized != username
-            || !AccountRules.IsAcceptablePassword(password))
-        {
-            return false;
-        }
-
-        var now = _time.GetUtcNow();
-        User.Username = normalized;
-        User.PasswordHash = _passwords.Hash(password);
-        User.CreatedAt = now;
-        _store.Audit(now, AuditEventKind.Registered, null, null);
-        await _store.WriteAsync(now);
-        return true;
-    }
-
-    public async Task<SignInResult> SignInAsync(string password, SignInRequest request)
-    {
-        _store.EnsureWritable();
-        password ??= string.Empty;
-        if (!User.Exists || request.Kind is not (CredentialKind.Browser or CredentialKind.App))
-        {
-            _passwords.VerifyDecoy(password);
-            return SignInResult.Invalid;
-        }
-
-        var now = _time.GetUtcNow();
-        if (SignInThrottle.RetryAfter(User.Throttle, now, _throttle) is { } wait)
-        {
-            _metrics.SignIn("throttled");
-            return SignInResult.Throttled(wait);
-        }
-
-        var verdict = _passwords.Verify(User.PasswordHash!, password);
-        if (verdict == PasswordVerificationResult.Failed)
-        {
-            _metrics.SignIn("failed");
-            SignInThrottle.RecordFailure(User.Throttle, now, _throttle);
-            _store.Audit(now, AuditEventKind.SignInFailed, null, request.IpAddress);
-
-            // Written just after the reply, so a wrong password for a known user costs what one for an unknown user
-            // costs (that path writes nothing). A crash in between forgets this one failure.
-            WriteSoon();
-            return SignInResult.Invalid;
-        }
-
-        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
-        {
-            User.PasswordHash = _passwords.Hash(password);
-        }
-
-        SignInThrottle.Reset(User.Throttle);
-        MakeRoomForSession(now);
-        var sessionId = Guid.NewGuid();
-        var (record, issued) = request.Kind == CredentialKind.Browser
-            ? _issuer.NewBrowserSession(_userId, sessionId, request, User.Epoch, now)
-            : _issuer.NewAppSession(_userId, sessionId, request, User.Epoch, now);
-        User.Sessions[sessionId] = record;
-        _store.Audit(now, AuditEventKind.SignedIn, sessionId, Describe(request));
-        await _store.WriteAsync(now);
-        _metrics.SignIn("succeeded");
-        return new SignInResult(SignInOutcome.SignedIn, issued);
     }
 
     public ValueTask<ValidationResult> ValidateAsync(string token)
@@ -201,230 +140,6 @@ internal sealed partial class UserGrain : Grain, IUserGrain
             ? new ValidationResult(ValidationOutcome.Valid, _userIdText, User.Username, UserIds.Format(id), CredentialKind.App,
                 Lifetimes.Min(session!.RefreshExpiresAt, session.AbsoluteExpiresAt))
             : ValidationResult.Denied);
-    }
-
-    public async Task<RefreshResult> RefreshAsync(string refreshToken)
-    {
-        _store.EnsureWritable();
-        var now = _time.GetUtcNow();
-        if (!_codec.TryRead(refreshToken, TokenKind.RefreshToken, out var fields) || fields.UserId != _userId
-            || !User.Sessions.TryGetValue(fields.CredentialId, out var session)
-            || session.Kind != CredentialKind.App || !_store.IsLive(fields.CredentialId, session, now))
-        {
-            return RefreshResult.Invalid;
-        }
-
-        var id = fields.CredentialId;
-        if (CredentialIssuer.Matches(fields.Verifier, session.RefreshDigest))
-        {
-            var issued = _issuer.Rotate(session, _userId, id, fields.Verifier, now);
-            _store.Touch(id, now);
-            _store.Audit(now, AuditEventKind.Refreshed, id, null);
-            await _store.WriteAsync(now);
-            return new RefreshResult(RefreshOutcome.Refreshed, issued);
-        }
-
-        if (CredentialIssuer.Matches(fields.Verifier, session.PreviousRefreshDigest)
-            && now - session.RotatedAt < _lifetimes.Options.RefreshReuseGracePeriod
-            && _issuer.Reissue(session, _userId, id, fields.Verifier) is { } again)
-        {
-            return new RefreshResult(RefreshOutcome.Refreshed, again);
-        }
-
-        // The MAC proves we issued this refresh token for this session, yet it is not the current one: it was
-        // rotated out, so a copy is in someone else's hands. End the whole session (RFC 9700 §4.14.2).
-        User.Sessions.Remove(id);
-        _store.Forget(id);
-        _store.Audit(now, AuditEventKind.RefreshReuseDetected, id, null);
-        LogReuseDetected(_logger, _userIdText, UserIds.Format(id));
-        await _store.WriteAsync(now);
-        _metrics.Revoked("refresh_reuse");
-        return new RefreshResult(RefreshOutcome.ReuseDetected);
-    }
-
-    public async Task<bool> EndSessionAsync(string sessionId)
-    {
-        _store.EnsureWritable();
-        if (!UserIds.TryParse(sessionId, out var id) || !User.Sessions.Remove(id))
-        {
-            return false;
-        }
-
-        var now = _time.GetUtcNow();
-        _store.Forget(id);
-        _store.Audit(now, AuditEventKind.SessionRevoked, id, null);
-        await _store.WriteAsync(now);
-        _metrics.Revoked("session");
-        return true;
-    }
-
-    public async Task<bool> RevokeApiTokenAsync(string tokenId)
-    {
-        _store.EnsureWritable();
-        if (!UserIds.TryParse(tokenId, out var id) || !User.ApiTokens.Remove(id))
-        {
-            return false;
-        }
-
-        var now = _time.GetUtcNow();
-        _store.Forget(id);
-        _store.Audit(now, AuditEventKind.ApiTokenRevoked, id, null);
-        await _store.WriteAsync(now);
-        _metrics.Revoked("api_token");
-        return true;
-    }
-
-    public async Task RevokeTokenAsync(string token)
-    {
-        _store.EnsureWritable();
-        if (!_codec.TryRead(token, out var fields) || fields.UserId != _userId || !HoldsCredential(in fields))
-        {
-            return;
-        }
-
-        var id = fields.CredentialId;
-        var revoked = fields.Kind == TokenKind.ApiToken ? User.ApiTokens.Remove(id) : User.Sessions.Remove(id);
-        if (revoked)
-        {
-            var now = _time.GetUtcNow();
-            _store.Forget(id);
-            _store.Audit(now, fields.Kind == TokenKind.ApiToken ? AuditEventKind.ApiTokenRevoked : AuditEventKind.SessionRevoked,
-                id, "token revocation");
-            await _store.WriteAsync(now);
-            _metrics.Revoked("token_revocation");
-        }
-    }
-
-    public async Task<SignOutEverywhereResult> SignOutEverywhereAsync(string? keepCredentialId)
-    {
-        _store.EnsureWritable();
-        var started = Stopwatch.GetTimestamp();
-        var now = _time.GetUtcNow();
-        var keepId = UserIds.TryParse(keepCredentialId, out var id) ? id : Guid.Empty;
-        var keptSession = User.Sessions.TryGetValue(keepId, out var session) && _store.IsLive(keepId, session, now) ? session : null;
-        var keptToken = User.ApiTokens.TryGetValue(keepId, out var token) && IsLive(token, now) ? token : null;
-
-        var revokedSessions = User.Sessions.Count(s => s.Value != keptSession && _store.IsLive(s.Key, s.Value, now));
-        var revokedTokens = User.ApiTokens.Values.Count(t => t != keptToken && IsLive(t, now));
-        User.Epoch++;
-        User.NotBefore = now;
-        User.Sessions.Clear();
-        User.ApiTokens.Clear();
-        _store.ForgetAllBut(keepId);
-        if (keptSession is not null)
-        {
-            keptSession.Epoch = User.Epoch;
-            User.Sessions[keepId] = keptSession;
-        }
-
-        if (keptToken is not null)
-        {
-            keptToken.Epoch = User.Epoch;
-            User.ApiTokens[keepId] = keptToken;
-        }
-
-        var kept = keptSession is not null || keptToken is not null ? keepId : (Guid?)null;
-        _store.Audit(now, AuditEventKind.SignedOutEverywhere, kept, $"{revokedSessions} sessions, {revokedTokens} API tokens");
-        await _store.WriteAsync(now);
-        _metrics.Revoked("sign_out_everywhere", revokedSessions + revokedTokens);
-        _metrics.SignedOutEverywhere(Stopwatch.GetElapsedTime(started));
-        return new SignOutEverywhereResult(revokedSessions, revokedTokens, now);
-    }
-
-    public async Task<ApiTokenResult> CreateApiTokenAsync(string actorSessionId, string name, TimeSpan? lifetime)
-    {
-        _store.EnsureWritable();
-        var now = _time.GetUtcNow();
-        if (!IsLiveSession(actorSessionId, now, out _))
-        {
-            return new ApiTokenResult(ApiTokenOutcome.Denied);
-        }
-
-        var span = lifetime ?? _lifetimes.Options.ApiTokenDefaultLifetime;
-        name = name?.Trim() ?? string.Empty;
-        if (name.Length is 0 or > 64 || name.Any(char.IsControl) || span <= TimeSpan.Zero || span > _lifetimes.Options.ApiTokenMaxLifetime)
-        {
-            return new ApiTokenResult(ApiTokenOutcome.Rejected);
-        }
-
-        if (User.ApiTokens.Values.Count(t => IsLive(t, now)) >= _lifetimes.Options.MaxApiTokensPerUser)
-        {
-            return new ApiTokenResult(ApiTokenOutcome.LimitReached);
-        }
-
-        var tokenId = Guid.NewGuid();
-        var (record, token) = _issuer.NewApiToken(_userId, tokenId, name, User.Epoch, now, span);
-        User.ApiTokens[tokenId] = record;
-        _store.Audit(now, AuditEventKind.ApiTokenCreated, tokenId, name);
-        await _store.WriteAsync(now);
-        return new ApiTokenResult(ApiTokenOutcome.Created, UserIds.Format(tokenId), token, record.ExpiresAt);
-    }
-
-    public Task<SessionInfo[]> ListSessionsAsync(string? currentSessionId)
-    {
-        var now = _time.GetUtcNow();
-        var current = UserIds.TryParse(currentSessionId, out var id) ? id : Guid.Empty;
-        var list = User.Sessions
-            .Where(s => _store.IsLive(s.Key, s.Value, now))
-            .Select(s => Describe(s.Key, s.Value, s.Key == current))
-            .OrderByDescending(s => s.LastSeenAt)
-            .ToArray();
-        return Task.FromResult(list);
-    }
-
-    public Task<ApiTokenInfo[]> ListApiTokensAsync()
-    {
-        var now = _time.GetUtcNow();
-        var list = User.ApiTokens
-            .Where(t => IsLive(t.Value, now))
-            .Select(t => new ApiTokenInfo(
-                UserIds.Format(t.Key), t.Value.Name, t.Value.CreatedAt, t.Value.ExpiresAt, _store.LastUsed(t.Key, t.Value)))
-            .OrderBy(t => t.CreatedAt)
-            .ToArray();
-        return Task.FromResult(list);
-    }
-
-    public async Task<PasswordChangeResult> ChangePasswordAsync(string actorSessionId, string currentPassword, string newPassword)
-    {
-        _store.EnsureWritable();
-        var now = _time.GetUtcNow();
-        if (!IsLiveSession(actorSessionId, now, out var actor))
-        {
-            return new PasswordChangeResult(PasswordChangeOutcome.Denied);
-        }
-
-        if (!AccountRules.IsAcceptablePassword(newPassword))
-        {
-            return new PasswordChangeResult(PasswordChangeOutcome.Rejected);
-        }
-
-        if (SignInThrottle.LockedFor(User.Throttle, now) is { } wait)
-        {
-            return new PasswordChangeResult(PasswordChangeOutcome.Throttled, 0, wait);
-        }
-
-        if (_passwords.Verify(User.PasswordHash!, currentPassword ?? string.Empty) == PasswordVerificationResult.Failed)
-        {
-            SignInThrottle.RecordFailure(User.Throttle, now, _throttle);
-            _store.Audit(now, AuditEventKind.SignInFailed, actor, "password change");
-            await _store.WriteAsync(now);
-            return new PasswordChangeResult(PasswordChangeOutcome.WrongPassword);
-        }
-
-        var others = User.Sessions.Where(s => s.Key != actor).ToList();
-        var revoked = others.Count(s => _store.IsLive(s.Key, s.Value, now));
-        foreach (var (id, _) in others)
-        {
-            User.Sessions.Remove(id);
-            _store.Forget(id);
-        }
-
-        User.PasswordHash = _passwords.Hash(newPassword);
-        SignInThrottle.Reset(User.Throttle);
-        _store.Audit(now, AuditEventKind.PasswordChanged, actor, $"{revoked} other sessions signed out");
-        await _store.WriteAsync(now);
-        _metrics.Revoked("password_change", revoked);
-        return new PasswordChangeResult(PasswordChangeOutcome.Changed, revoked);
     }
 
     public Task<AccountSummary?> GetAccountAsync() => Task.FromResult(

@@ -88,15 +88,7 @@ public sealed class PolicyLimitTests(TightPolicyFixture fixture) : IClassFixture
     {
         var user = await TestUser.RegisterAsync(Grid.Client);
         var first = await user.SignInAppAsync();
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var refreshes = Enumerable.Range(0, clients).Select(async _ =>
-        {
-            await start.Task;
-            return await user.Grain.RefreshAsync(first.RefreshToken!);
-        }).ToArray();
-
-        start.SetResult();
-        var results = await Task.WhenAll(refreshes);
+        var results = await Repeat.ConcurrentlyAsync(clients, () => user.Grain.RefreshAsync(first.RefreshToken!));
 
         var winner = Assert.Single(results, r => r.Outcome == RefreshOutcome.Refreshed);
         Assert.Contains(results, r => r.Outcome == RefreshOutcome.ReuseDetected);

@@ -78,15 +78,7 @@ public sealed class RefreshTests(ClusterFixture fixture)
     {
         var user = await TestUser.RegisterAsync(Grid.Client);
         var first = await user.SignInAppAsync();
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var refreshes = Enumerable.Range(0, clients).Select(async _ =>
-        {
-            await start.Task;
-            return await user.Grain.RefreshAsync(first.RefreshToken!);
-        }).ToArray();
-
-        start.SetResult();
-        var results = await Task.WhenAll(refreshes);
+        var results = await Repeat.ConcurrentlyAsync(clients, () => user.Grain.RefreshAsync(first.RefreshToken!));
 
         Assert.All(results, r => Assert.Equal(RefreshOutcome.Refreshed, r.Outcome));
         var successor = Assert.Single(results.Select(r => r.Session!.RefreshToken).Distinct());

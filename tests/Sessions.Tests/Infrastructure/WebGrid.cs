@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Storage;
+using Sessions.Grains.Abstractions.Users;
 using Sessions.Grains.Hosting;
 
 namespace Sessions.Tests.Infrastructure;
@@ -12,13 +14,16 @@ namespace Sessions.Tests.Infrastructure;
 /// <summary>
 /// The real web front end (Program) with its co-hosted silo on a fresh SQLite file and its own ports, a fake
 /// clock for the grains, and a counter of grain calls. Clients talk to it in memory over https://localhost.
+/// With <c>injectStorageFaults</c>, the co-hosted silo's grain storage is wrapped so <see cref="Faults"/> can make
+/// writes and reads of chosen grains fail.
 /// </summary>
 public sealed class WebGrid : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
 
-    public WebGrid(IReadOnlyDictionary<string, string?>? settings = null)
+    public WebGrid(IReadOnlyDictionary<string, string?>? settings = null, bool injectStorageFaults = false)
     {
+        Faults = injectStorageFaults ? new StorageFaults() : null;
         DataDirectory = Directory.CreateTempSubdirectory("sessions-web-").FullName;
         _settings = new Dictionary<string, string?>
         {
@@ -41,10 +46,10 @@ public sealed class WebGrid : WebApplicationFactory<Program>
     public Uri? ServerAddress { get; private set; }
 
     /// <summary>A grid listening on a real loopback port, for real clients (browsers, curl, proxies).</summary>
-    public static WebGrid StartOnKestrel(IReadOnlyDictionary<string, string?>? settings = null)
+    public static WebGrid StartOnKestrel(IReadOnlyDictionary<string, string?>? settings = null, bool injectStorageFaults = false)
     {
         var port = FreePorts.Next();
-        var grid = new WebGrid(settings);
+        var grid = new WebGrid(settings, injectStorageFaults);
         grid.UseKestrel(port);
         grid.StartServer();
         grid.ServerAddress = new Uri($"http://localhost:{port}");
@@ -56,6 +61,12 @@ public sealed class WebGrid : WebApplicationFactory<Program>
     public GrainCallCounter GrainCalls { get; } = new();
 
     public CapturingLoggerProvider Logs { get; } = new();
+
+    /// <summary>Storage faults to arm, when the grid was made with <c>injectStorageFaults</c>.</summary>
+    public StorageFaults? Faults { get; }
+
+    /// <summary>The grain id of a user's grain, to arm storage faults for it.</summary>
+    public GrainId UserGrainId(string userId) => Services.GetRequiredService<IGrainFactory>().GetGrain<IUserGrain>(userId).GetGrainId();
 
     /// <summary>A client that keeps cookies, like one browser (one device).</summary>
     public HttpClient NewDevice() => CreateClient(new WebApplicationFactoryClientOptions
@@ -95,6 +106,12 @@ public sealed class WebGrid : WebApplicationFactory<Program>
         {
             services.AddKeyedSingleton<TimeProvider>(SessionGrid.ClockKey, Clock);
             services.AddSingleton<IIncomingGrainCallFilter>(GrainCalls);
+            if (Faults is { } faults)
+            {
+                // The last keyed registration wins; the ADO.NET provider stays registered under its own name.
+                services.AddKeyedSingleton<IGrainStorage>(SessionGrid.StorageName, (sp, _) => new FaultInjectingGrainStorage(
+                    sp.GetRequiredKeyedService<IGrainStorage>(SessionGrid.AdoNetStorageName), faults));
+            }
         });
     }
 }

@@ -1,0 +1,119 @@
+using PasswordVerificationResult = Microsoft.AspNetCore.Identity.PasswordVerificationResult;
+using Sessions.Grains.Abstractions.Accounts;
+using Sessions.Grains.Abstractions.Users;
+
+namespace Sessions.Grains.Users;
+
+/// <summary>The user grain: creating the account, password sign-in (throttled per account) and password changes.</summary>
+internal sealed partial class UserGrain
+{
+    public async Task<bool> InitializeAsync(string username, string password)
+    {
+        _store.EnsureWritable();
+        if (_userId == Guid.Empty || User.Exists
+            || !AccountRules.TryNormalizeUsername(username, out var normalized) || normalized != username
+            || !AccountRules.IsAcceptablePassword(password))
+        {
+            return false;
+        }
+
+        var now = _time.GetUtcNow();
+        User.Username = normalized;
+        User.PasswordHash = _passwords.Hash(password);
+        User.CreatedAt = now;
+        _store.Audit(now, AuditEventKind.Registered, null, null);
+        await _store.WriteAsync(now);
+        return true;
+    }
+
+    public async Task<SignInResult> SignInAsync(string password, SignInRequest request)
+    {
+        _store.EnsureWritable();
+        password ??= string.Empty;
+        if (!User.Exists || request.Kind is not (CredentialKind.Browser or CredentialKind.App))
+        {
+            _passwords.VerifyDecoy(password);
+            return SignInResult.Invalid;
+        }
+
+        var now = _time.GetUtcNow();
+        if (SignInThrottle.RetryAfter(User.Throttle, now, _throttle) is { } wait)
+        {
+            _metrics.SignIn("throttled");
+            return SignInResult.Throttled(wait);
+        }
+
+        var verdict = _passwords.Verify(User.PasswordHash!, password);
+        if (verdict == PasswordVerificationResult.Failed)
+        {
+            _metrics.SignIn("failed");
+            SignInThrottle.RecordFailure(User.Throttle, now, _throttle);
+            _store.Audit(now, AuditEventKind.SignInFailed, null, request.IpAddress);
+
+            // Written just after the reply, so a wrong password for a known user costs what one for an unknown user
+            // costs (that path writes nothing). A crash in between forgets this one failure.
+            WriteSoon();
+            return SignInResult.Invalid;
+        }
+
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            User.PasswordHash = _passwords.Hash(password);
+        }
+
+        SignInThrottle.Reset(User.Throttle);
+        MakeRoomForSession(now);
+        var sessionId = Guid.NewGuid();
+        var (record, issued) = request.Kind == CredentialKind.Browser
+            ? _issuer.NewBrowserSession(_userId, sessionId, request, User.Epoch, now)
+            : _issuer.NewAppSession(_userId, sessionId, request, User.Epoch, now);
+        User.Sessions[sessionId] = record;
+        _store.Audit(now, AuditEventKind.SignedIn, sessionId, Describe(request));
+        await _store.WriteAsync(now);
+        _metrics.SignIn("succeeded");
+        return new SignInResult(SignInOutcome.SignedIn, issued);
+    }
+
+    public async Task<PasswordChangeResult> ChangePasswordAsync(string actorSessionId, string currentPassword, string newPassword)
+    {
+        _store.EnsureWritable();
+        var now = _time.GetUtcNow();
+        if (!IsLiveSession(actorSessionId, now, out var actor))
+        {
+            return new PasswordChangeResult(PasswordChangeOutcome.Denied);
+        }
+
+        if (!AccountRules.IsAcceptablePassword(newPassword))
+        {
+            return new PasswordChangeResult(PasswordChangeOutcome.Rejected);
+        }
+
+        if (SignInThrottle.LockedFor(User.Throttle, now) is { } wait)
+        {
+            return new PasswordChangeResult(PasswordChangeOutcome.Throttled, 0, wait);
+        }
+
+        if (_passwords.Verify(User.PasswordHash!, currentPassword ?? string.Empty) == PasswordVerificationResult.Failed)
+        {
+            SignInThrottle.RecordFailure(User.Throttle, now, _throttle);
+            _store.Audit(now, AuditEventKind.SignInFailed, actor, "password change");
+            await _store.WriteAsync(now);
+            return new PasswordChangeResult(PasswordChangeOutcome.WrongPassword);
+        }
+
+        var others = User.Sessions.Where(s => s.Key != actor).ToList();
+        var revoked = others.Count(s => _store.IsLive(s.Key, s.Value, now));
+        foreach (var (id, _) in others)
+        {
+            User.Sessions.Remove(id);
+            _store.Forget(id);
+        }
+
+        User.PasswordHash = _passwords.Hash(newPassword);
+        SignInThrottle.Reset(User.Throttle);
+        _store.Audit(now, AuditEventKind.PasswordChanged, actor, $"{revoked} other sessions signed out");
+        await _store.WriteAsync(now);
+        _metrics.Revoked("password_change", revoked);
+        return new PasswordChangeResult(PasswordChangeOutcome.Changed, revoked);
+    }
+}

@@ -1,0 +1,100 @@
+using Sessions.Grains.Abstractions.Tokens;
+using Sessions.Grains.Abstractions.Users;
+
+namespace Sessions.Grains.Users;
+
+/// <summary>The user grain: renewing app sessions, issuing API tokens, and listing what the user holds.</summary>
+internal sealed partial class UserGrain
+{
+    public async Task<RefreshResult> RefreshAsync(string refreshToken)
+    {
+        _store.EnsureWritable();
+        var now = _time.GetUtcNow();
+        if (!_codec.TryRead(refreshToken, TokenKind.RefreshToken, out var fields) || fields.UserId != _userId
+            || !User.Sessions.TryGetValue(fields.CredentialId, out var session)
+            || session.Kind != CredentialKind.App || !_store.IsLive(fields.CredentialId, session, now))
+        {
+            return RefreshResult.Invalid;
+        }
+
+        var id = fields.CredentialId;
+        if (CredentialIssuer.Matches(fields.Verifier, session.RefreshDigest))
+        {
+            var issued = _issuer.Rotate(session, _userId, id, fields.Verifier, now);
+            _store.Touch(id, now);
+            _store.Audit(now, AuditEventKind.Refreshed, id, null);
+            await _store.WriteAsync(now);
+            return new RefreshResult(RefreshOutcome.Refreshed, issued);
+        }
+
+        if (CredentialIssuer.Matches(fields.Verifier, session.PreviousRefreshDigest)
+            && now - session.RotatedAt < _lifetimes.Options.RefreshReuseGracePeriod
+            && _issuer.Reissue(session, _userId, id, fields.Verifier) is { } again)
+        {
+            return new RefreshResult(RefreshOutcome.Refreshed, again);
+        }
+
+        // The MAC proves we issued this refresh token for this session, yet it is not the current one: it was
+        // rotated out, so a copy is in someone else's hands. End the whole session (RFC 9700 §4.14.2).
+        User.Sessions.Remove(id);
+        _store.Forget(id);
+        _store.Audit(now, AuditEventKind.RefreshReuseDetected, id, null);
+        LogReuseDetected(_logger, _userIdText, UserIds.Format(id));
+        await _store.WriteAsync(now);
+        _metrics.Revoked("refresh_reuse");
+        return new RefreshResult(RefreshOutcome.ReuseDetected);
+    }
+
+    public async Task<ApiTokenResult> CreateApiTokenAsync(string actorSessionId, string name, TimeSpan? lifetime)
+    {
+        _store.EnsureWritable();
+        var now = _time.GetUtcNow();
+        if (!IsLiveSession(actorSessionId, now, out _))
+        {
+            return new ApiTokenResult(ApiTokenOutcome.Denied);
+        }
+
+        var span = lifetime ?? _lifetimes.Options.ApiTokenDefaultLifetime;
+        name = name?.Trim() ?? string.Empty;
+        if (name.Length is 0 or > 64 || name.Any(char.IsControl) || span <= TimeSpan.Zero || span > _lifetimes.Options.ApiTokenMaxLifetime)
+        {
+            return new ApiTokenResult(ApiTokenOutcome.Rejected);
+        }
+
+        if (User.ApiTokens.Values.Count(t => IsLive(t, now)) >= _lifetimes.Options.MaxApiTokensPerUser)
+        {
+            return new ApiTokenResult(ApiTokenOutcome.LimitReached);
+        }
+
+        var tokenId = Guid.NewGuid();
+        var (record, token) = _issuer.NewApiToken(_userId, tokenId, name, User.Epoch, now, span);
+        User.ApiTokens[tokenId] = record;
+        _store.Audit(now, AuditEventKind.ApiTokenCreated, tokenId, name);
+        await _store.WriteAsync(now);
+        return new ApiTokenResult(ApiTokenOutcome.Created, UserIds.Format(tokenId), token, record.ExpiresAt);
+    }
+
+    public Task<SessionInfo[]> ListSessionsAsync(string? currentSessionId)
+    {
+        var now = _time.GetUtcNow();
+        var current = UserIds.TryParse(currentSessionId, out var id) ? id : Guid.Empty;
+        var list = User.Sessions
+            .Where(s => _store.IsLive(s.Key, s.Value, now))
+            .Select(s => Describe(s.Key, s.Value, s.Key == current))
+            .OrderByDescending(s => s.LastSeenAt)
+            .ToArray();
+        return Task.FromResult(list);
+    }
+
+    public Task<ApiTokenInfo[]> ListApiTokensAsync()
+    {
+        var now = _time.GetUtcNow();
+        var list = User.ApiTokens
+            .Where(t => IsLive(t.Value, now))
+            .Select(t => new ApiTokenInfo(
+                UserIds.Format(t.Key), t.Value.Name, t.Value.CreatedAt, t.Value.ExpiresAt, _store.LastUsed(t.Key, t.Value)))
+            .OrderBy(t => t.CreatedAt)
+            .ToArray();
+        return Task.FromResult(list);
+    }
+}

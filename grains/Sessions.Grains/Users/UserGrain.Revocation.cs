@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using Sessions.Grains.Abstractions.Tokens;
+using Sessions.Grains.Abstractions.Users;
+
+namespace Sessions.Grains.Users;
+
+/// <summary>The user grain: ending one credential, or all of them at once.</summary>
+internal sealed partial class UserGrain
+{
+    public async Task<bool> EndSessionAsync(string sessionId)
+    {
+        _store.EnsureWritable();
+        if (!UserIds.TryParse(sessionId, out var id) || !User.Sessions.Remove(id))
+        {
+            return false;
+        }
+
+        var now = _time.GetUtcNow();
+        _store.Forget(id);
+        _store.Audit(now, AuditEventKind.SessionRevoked, id, null);
+        await _store.WriteAsync(now);
+        _metrics.Revoked("session");
+        return true;
+    }
+
+    public async Task<bool> RevokeApiTokenAsync(string tokenId)
+    {
+        _store.EnsureWritable();
+        if (!UserIds.TryParse(tokenId, out var id) || !User.ApiTokens.Remove(id))
+        {
+            return false;
+        }
+
+        var now = _time.GetUtcNow();
+        _store.Forget(id);
+        _store.Audit(now, AuditEventKind.ApiTokenRevoked, id, null);
+        await _store.WriteAsync(now);
+        _metrics.Revoked("api_token");
+        return true;
+    }
+
+    public async Task RevokeTokenAsync(string token)
+    {
+        _store.EnsureWritable();
+        if (!_codec.TryRead(token, out var fields) || fields.UserId != _userId || !HoldsCredential(in fields))
+        {
+            return;
+        }
+
+        var id = fields.CredentialId;
+        var revoked = fields.Kind == TokenKind.ApiToken ? User.ApiTokens.Remove(id) : User.Sessions.Remove(id);
+        if (revoked)
+        {
+            var now = _time.GetUtcNow();
+            _store.Forget(id);
+            _store.Audit(now, fields.Kind == TokenKind.ApiToken ? AuditEventKind.ApiTokenRevoked : AuditEventKind.SessionRevoked,
+                id, "token revocation");
+            await _store.WriteAsync(now);
+            _metrics.Revoked("token_revocation");
+        }
+    }
+
+    public async Task<SignOutEverywhereResult> SignOutEverywhereAsync(string? keepCredentialId)
+    {
+        _store.EnsureWritable();
+        var started = Stopwatch.GetTimestamp();
+        var now = _time.GetUtcNow();
+        var keepId = UserIds.TryParse(keepCredentialId, out var id) ? id : Guid.Empty;
+        var keptSession = User.Sessions.TryGetValue(keepId, out var session) && _store.IsLive(keepId, session, now) ? session : null;
+        var keptToken = User.ApiTokens.TryGetValue(keepId, out var token) && IsLive(token, now) ? token : null;
+
+        var revokedSessions = User.Sessions.Count(s => s.Value != keptSession && _store.IsLive(s.Key, s.Value, now));
+        var revokedTokens = User.ApiTokens.Values.Count(t => t != keptToken && IsLive(t, now));
+        User.Epoch++;
+        User.NotBefore = now;
+        User.Sessions.Clear();
+        User.ApiTokens.Clear();
+        _store.ForgetAllBut(keepId);
+        if (keptSession is not null)
+        {
+            keptSession.Epoch = User.Epoch;
+            User.Sessions[keepId] = keptSession;
+        }
+
+        if (keptToken is not null)
+        {
+            keptToken.Epoch = User.Epoch;
+            User.ApiTokens[keepId] = keptToken;
+        }
+
+        var kept = keptSession is not null || keptToken is not null ? keepId : (Guid?)null;
+        _store.Audit(now, AuditEventKind.SignedOutEverywhere, kept, $"{revokedSessions} sessions, {revokedTokens} API tokens");
+        await _store.WriteAsync(now);
+        _metrics.Revoked("sign_out_everywhere", revokedSessions + revokedTokens);
+        _metrics.SignedOutEverywhere(Stopwatch.GetElapsedTime(started));
+        return new SignOutEverywhereResult(revokedSessions, revokedTokens, now);
+    }
+}
