@@ -1,9 +1,10 @@
 # Starting, waiting for and stopping the servers of one benchmark run. Sourced by bench/run.
-# Every process is started by us, recorded by PID in PIDS, and stopped by that PID when the run ends.
+# Every process is started by us, recorded by PID in PIDS, and stopped by that PID when its group of designs is
+# done (or when the run ends early).
 
 declare -A PIDS=()          # process name -> pid
 declare -A STOP_SIGNAL=()   # process name -> signal that shuts it down cleanly (default TERM)
-STARTED=()                  # process names in start order (stopped in reverse)
+STARTED=()                  # running process names in start order (stopped in reverse)
 USED_PORTS=" "
 
 # free_port VAR: a loopback TCP port nobody listens on and this run has not handed out yet.
