@@ -25,7 +25,9 @@ public static class SiloManagementExtensions
             .ConfigureResource(resource => resource.AddService("session-grid-silo"))
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter("Microsoft.Orleans", GridMetrics.MeterName).AddPrometheusExporter();
+                metrics.AddMeter("Microsoft.Orleans", GridMetrics.MeterName)
+                    .AddView(instrument => GridMetrics.IsPerMessageOrleansInstrument(instrument.Name) ? MetricStreamConfiguration.Drop : null)
+                    .AddPrometheusExporter();
                 if (exported)
                 {
                     metrics.AddOtlpExporter();

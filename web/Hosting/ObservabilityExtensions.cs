@@ -31,6 +31,7 @@ public static class ObservabilityExtensions
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter("Microsoft.Orleans", AuthenticationMetrics.MeterName, GridMetrics.MeterName)
+                    .AddView(instrument => GridMetrics.IsPerMessageOrleansInstrument(instrument.Name) ? MetricStreamConfiguration.Drop : null)
                     .AddAspNetCoreInstrumentation()
                     .AddPrometheusExporter();
                 if (otlp)

@@ -11,6 +11,11 @@ public sealed class GridMetrics
     /// <summary>The meter name to subscribe to (OpenTelemetry, dotnet-counters).</summary>
     public const string MeterName = "Sessions.Grains";
 
+    private static readonly string[] PerMessageOrleansInstruments =
+    [
+        "orleans-messaging-sent", "orleans-messaging-received", "orleans-messaging-processing", "orleans-directory-lookups",
+    ];
+
     private readonly UpDownCounter<long> _activeSessions;
     private readonly Counter<long> _signIns;
     private readonly Counter<long> _revocations;
@@ -28,6 +33,15 @@ public sealed class GridMetrics
             "sessions.sign_out_everywhere.duration", unit: "ms",
             description: "Sign-out-everywhere inside the user grain, including the durable write.");
     }
+
+    /// <summary>
+    /// Orleans instruments recorded for every message (about ten per validated request: messages sent and received,
+    /// dispatcher counts, directory cache lookups). Exporters skip them by default — subscribing to them cost a few
+    /// percent of the CPU of every request — and keep the ones operators watch (request latency, activations,
+    /// storage, gateways, membership).
+    /// </summary>
+    public static bool IsPerMessageOrleansInstrument(string name) =>
+        PerMessageOrleansInstruments.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal));
 
     public void SessionsHeld(long delta)
     {

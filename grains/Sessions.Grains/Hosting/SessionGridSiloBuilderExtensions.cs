@@ -11,6 +11,7 @@ using Orleans.Storage;
 using Sessions.Grains.Abstractions.Tokens;
 using Sessions.Grains.Accounts;
 using Sessions.Grains.Diagnostics;
+using Sessions.Grains.Storage;
 
 namespace Sessions.Grains.Hosting;
 
@@ -74,6 +75,11 @@ public static class SessionGridSiloBuilderExtensions
         services.AddGrainStorage(SessionGrid.StorageName, (sp, _) =>
         {
             var inner = sp.GetRequiredKeyedService<IGrainStorage>(SessionGrid.AdoNetStorageName);
+            if (sp.GetRequiredService<IOptions<SessionStorageOptions>>().Value.Provider == StorageProvider.Sqlite)
+            {
+                inner = new OffThreadGrainStorage(inner);
+            }
+
             return decorateStorage is null ? inner : decorateStorage(sp, inner);
         });
         return silo;
