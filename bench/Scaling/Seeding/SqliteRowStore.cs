@@ -69,14 +69,7 @@ internal sealed class SqliteRowStore(string path) : IRowStore
         find.Parameters.AddWithValue("$n0", n0);
         find.Parameters.AddWithValue("$n1", n1);
         await using var reader = await find.ExecuteReaderAsync();
-        if (!await reader.ReadAsync())
-        {
-            return null;
-        }
-
-        var key = new StoredRowKey(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3),
-            reader.GetString(4), reader.GetInt32(5), reader.GetInt32(6));
-        return new StoredRow(key, (byte[])reader.GetValue(7), reader.GetInt32(8));
+        return await StoredRow.ReadAsync(reader);
     }
 
     public async Task SettleAsync()
