@@ -60,7 +60,7 @@ internal static class ScalingReport
                 var largest = same.MaxBy(g => g.Key.Users)!.ToList();
                 var change = Median(largest, x => x.Rps) / Median(smallest, x => x.Rps) - 1;
                 var p99Change = Median(largest, x => x.P99Us) / Median(smallest, x => x.P99Us) - 1;
-                text.AppendLine(CultureInfo.InvariantCulture, $"- Hot set {same.Key.Hot:N0}, {same.Key.Connections} connections: {largest[0].Users:N0} users in storage vs {smallest[0].Users:N0}: req/s {change:+0.0%;-0.0%}, p99 {p99Change:+0.0%;-0.0%}. Target (within 10 %): **{(Math.Abs(change) <= 0.10 ? "met" : "missed")}** (the windows of one size spread over {Spread(smallest):0%} and {Spread(largest):0%} of their median).");
+                text.AppendLine(CultureInfo.InvariantCulture, $"- Hot set {same.Key.Hot:N0}, {same.Key.Connections} connections: {largest[0].Users:N0} users in storage vs {smallest[0].Users:N0}: req/s {change:+0.0%;-0.0%}, p99 {p99Change:+0.0%;-0.0%}. Target (within 10 %): **{(Math.Abs(change) <= 0.10 ? "met" : "missed")}**{(smallest.Count > 1 && largest.Count > 1 ? $" (the windows of one size spread over {Spread(smallest):0%} and {Spread(largest):0%} of their median)" : " (one window each)")}.");
             }
 
             text.AppendLine();
