@@ -10,30 +10,19 @@ namespace Sessions.Tests.Browser;
 /// </summary>
 public sealed class TwoDevicesTests : IAsyncLifetime
 {
-    private WebGrid? _grid;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private BrowserDevices? _devices;
 
-    private WebGrid Grid => _grid!;
+    private BrowserDevices Devices => _devices!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _grid = WebGrid.StartOnKestrel();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-    }
+    private WebGrid Grid => Devices.Grid;
+
+    public async ValueTask InitializeAsync() => _devices = await BrowserDevices.StartAsync();
 
     public async ValueTask DisposeAsync()
     {
-        if (_browser is not null)
+        if (_devices is not null)
         {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        if (_grid is not null)
-        {
-            await _grid.DisposeAsync();
+            await _devices.DisposeAsync();
         }
     }
 
@@ -41,8 +30,8 @@ public sealed class TwoDevicesTests : IAsyncLifetime
     public async Task SigningOutEverywhereOnOneDeviceSendsTheOtherBackToTheSignInForm()
     {
         var username = await RegisterAsync();
-        var laptop = await SignInAsync(username);
-        var phone = await SignInAsync(username);
+        var laptop = await Devices.SignInAsync(username);
+        var phone = await Devices.SignInAsync(username);
         await laptop.ReloadAsync();
         await Assertions.Expect(laptop.Locator("#sessions tr")).ToHaveCountAsync(2);
         await Assertions.Expect(laptop.GetByText("This device")).ToHaveCountAsync(1);
@@ -62,13 +51,13 @@ public sealed class TwoDevicesTests : IAsyncLifetime
     [Fact]
     public async Task APersonCanRegisterSeeTheirDevicesCreateAnApiTokenAndSignOneDeviceOut()
     {
-        var page = await NewDeviceAsync();
+        var page = await Devices.NewDeviceAsync();
         var username = $"u{Guid.NewGuid():N}"[..20];
         await page.GetByLabel("Username").FillAsync(username);
         await page.GetByLabel("Password").FillAsync(Api.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your sessions" })).ToBeVisibleAsync();
-        var other = await SignInAsync(username);
+        var other = await Devices.SignInAsync(username);
 
         await page.GetByLabel("Token name").FillAsync("backup job");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create token" }).ClickAsync();
@@ -91,23 +80,5 @@ public sealed class TwoDevicesTests : IAsyncLifetime
         var response = await http.PostAsJsonAsync("/auth/register", new { username, password = Api.Password });
         response.EnsureSuccessStatusCode();
         return username;
-    }
-
-    private async Task<IPage> SignInAsync(string username)
-    {
-        var page = await NewDeviceAsync();
-        await page.GetByLabel("Username").FillAsync(username);
-        await page.GetByLabel("Password").FillAsync(Api.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your sessions" })).ToBeVisibleAsync();
-        return page;
-    }
-
-    private async Task<IPage> NewDeviceAsync()
-    {
-        var context = await _browser!.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(Grid.ServerAddress!.ToString());
-        return page;
     }
 }

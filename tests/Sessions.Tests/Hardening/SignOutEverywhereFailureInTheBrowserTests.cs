@@ -12,30 +12,19 @@ namespace Sessions.Tests.Hardening;
 /// </summary>
 public sealed class SignOutEverywhereFailureInTheBrowserTests : IAsyncLifetime
 {
-    private WebGrid? _grid;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private BrowserDevices? _devices;
 
-    private WebGrid Grid => _grid!;
+    private BrowserDevices Devices => _devices!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _grid = WebGrid.StartOnKestrel(injectStorageFaults: true);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-    }
+    private WebGrid Grid => Devices.Grid;
+
+    public async ValueTask InitializeAsync() => _devices = await BrowserDevices.StartAsync(injectStorageFaults: true);
 
     public async ValueTask DisposeAsync()
     {
-        if (_browser is not null)
+        if (_devices is not null)
         {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        if (_grid is not null)
-        {
-            await _grid.DisposeAsync();
+            await _devices.DisposeAsync();
         }
     }
 
@@ -47,7 +36,7 @@ public sealed class SignOutEverywhereFailureInTheBrowserTests : IAsyncLifetime
         (await http.PostAsJsonAsync("/auth/register", new { username, password = Api.Password }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         var phone = (await (await http.PostAsJsonAsync("/auth/login", new { username, password = Api.Password, client = "app" }, TestContext.Current.CancellationToken))
             .Content.ReadFromJsonAsync<AppTokens>(TestContext.Current.CancellationToken))!;
-        var page = await SignInAsync(username);
+        var page = await Devices.SignInAsync(username);
         var signOutEverywhere = page.GetByRole(AriaRole.Button, new() { Name = "Sign out everywhere", Exact = true });
         Grid.Faults!.Arm(Grid.UserGrainId(phone.UserId), FaultPoint.BeforeWrite);
 
@@ -75,17 +64,5 @@ public sealed class SignOutEverywhereFailureInTheBrowserTests : IAsyncLifetime
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
         return response.StatusCode;
-    }
-
-    private async Task<IPage> SignInAsync(string username)
-    {
-        var context = await _browser!.NewContextAsync();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(Grid.ServerAddress!.ToString());
-        await page.GetByLabel("Username").FillAsync(username);
-        await page.GetByLabel("Password").FillAsync(Api.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your sessions" })).ToBeVisibleAsync();
-        return page;
     }
 }
