@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Sessions.Tests.Infrastructure;
 
@@ -29,7 +28,7 @@ public sealed class TwoDevicesTests : IAsyncLifetime
     [Fact]
     public async Task SigningOutEverywhereOnOneDeviceSendsTheOtherBackToTheSignInForm()
     {
-        var username = await RegisterAsync();
+        var username = await Grid.RegisterAsync();
         var laptop = await Devices.SignInAsync(username);
         var phone = await Devices.SignInAsync(username);
         await laptop.ReloadAsync();
@@ -71,14 +70,5 @@ public sealed class TwoDevicesTests : IAsyncLifetime
         await other.ReloadAsync();
         await Assertions.Expect(other.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Grid.DataDirectory, "signed-in.png"), FullPage = true });
-    }
-
-    private async Task<string> RegisterAsync()
-    {
-        var username = $"u{Guid.NewGuid():N}"[..20];
-        using var http = new HttpClient { BaseAddress = Grid.ServerAddress };
-        var response = await http.PostAsJsonAsync("/auth/register", new { username, password = Api.Password });
-        response.EnsureSuccessStatusCode();
-        return username;
     }
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Microsoft.Playwright;
 using Sessions.Tests.Infrastructure;
 
@@ -31,11 +29,9 @@ public sealed class SignOutEverywhereFailureInTheBrowserTests : IAsyncLifetime
     [Fact]
     public async Task AFailedSignOutEverywhereShowsAnErrorInsteadOfTheSignInFormAndTheSecondPressSucceeds()
     {
-        using var http = new HttpClient { BaseAddress = Grid.ServerAddress };
-        var username = $"u{Guid.NewGuid():N}"[..20];
-        (await http.PostAsJsonAsync("/auth/register", new { username, password = Api.Password }, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
-        var phone = (await (await http.PostAsJsonAsync("/auth/login", new { username, password = Api.Password, client = "app" }, TestContext.Current.CancellationToken))
-            .Content.ReadFromJsonAsync<AppTokens>(TestContext.Current.CancellationToken))!;
+        var username = await Grid.RegisterAsync();
+        var phone = await Grid.SignInAppAsync(username);
+        using var phoneClient = Grid.Bearer(phone.AccessToken);
         var page = await Devices.SignInAsync(username);
         var signOutEverywhere = page.GetByRole(AriaRole.Button, new() { Name = "Sign out everywhere", Exact = true });
         Grid.Faults!.Arm(Grid.UserGrainId(phone.UserId), FaultPoint.BeforeWrite);
@@ -49,20 +45,12 @@ public sealed class SignOutEverywhereFailureInTheBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your sessions" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByText("Signed out everywhere")).ToHaveCountAsync(0);
-        Assert.Equal(HttpStatusCode.OK, await MeAsync(http, phone.AccessToken));
+        Assert.Equal(HttpStatusCode.OK, await phoneClient.MeAsync());
 
         await signOutEverywhere.ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
         await Assertions.Expect(status).ToContainTextAsync("Signed out everywhere: 2 session(s)");
-        Assert.Equal(HttpStatusCode.Unauthorized, await MeAsync(http, phone.AccessToken));
-    }
-
-    private static async Task<HttpStatusCode> MeAsync(HttpClient http, string token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/auth/me");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
-        return response.StatusCode;
+        Assert.Equal(HttpStatusCode.Unauthorized, await phoneClient.MeAsync());
     }
 }

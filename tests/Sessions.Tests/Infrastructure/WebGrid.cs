@@ -68,10 +68,13 @@ public sealed class WebGrid : WebApplicationFactory<Program>
     /// <summary>The grain id of a user's grain, to arm storage faults for it.</summary>
     public GrainId UserGrainId(string userId) => Services.GetRequiredService<IGrainFactory>().GetGrain<IUserGrain>(userId).GetGrainId();
 
+    /// <summary>Where clients send requests: the loopback port when the grid is on Kestrel, else the in-memory server.</summary>
+    private Uri ClientAddress => ServerAddress ?? new Uri("https://localhost");
+
     /// <summary>A client that keeps cookies, like one browser (one device).</summary>
     public HttpClient NewDevice() => CreateClient(new WebApplicationFactoryClientOptions
     {
-        BaseAddress = new Uri("https://localhost"),
+        BaseAddress = ClientAddress,
         HandleCookies = true,
         AllowAutoRedirect = false,
     });
@@ -79,7 +82,7 @@ public sealed class WebGrid : WebApplicationFactory<Program>
     /// <summary>A client without cookies (an app, a script, an attacker).</summary>
     public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions
     {
-        BaseAddress = new Uri("https://localhost"),
+        BaseAddress = ClientAddress,
         HandleCookies = false,
         AllowAutoRedirect = false,
     });
