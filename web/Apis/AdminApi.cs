@@ -32,7 +32,7 @@ public static class AdminApi
 
         await grain.RecordAdminActionAsync($"operator '{OperatorOf(operatorUser)}': sign out everywhere");
         var result = await grain.SignOutEverywhereAsync(keepCredentialId: null);
-        return TypedResults.Ok(new LogoutEverywhereResponse(result.RevokedSessions, result.RevokedTokens, result.NotBefore));
+        return TypedResults.Ok(LogoutEverywhereResponse.From(result));
     }
 
     public static async Task<Results<Ok<AdminUserSessionsResponse>, ProblemHttpResult>> ListAsync(
@@ -52,9 +52,8 @@ public static class AdminApi
             account.UserId,
             account.Username,
             account.NotBefore,
-            sessions.Select(s => new SessionResponse(
-                s.Id, CredentialNames.Of(s.Kind), s.Device, s.IpAddress, s.UserAgent, s.CreatedAt, s.LastSeenAt, s.ExpiresAt, false)).ToArray(),
-            tokens.Select(t => new ApiTokenResponse(t.Id, t.Name, t.CreatedAt, t.ExpiresAt, t.LastUsedAt)).ToArray(),
+            sessions.Select(SessionResponse.From).ToArray(),   // no current session: an operator is not one of them
+            tokens.Select(ApiTokenResponse.From).ToArray(),
             trail.Select(e => new AdminAuditEntry(e.At, e.Kind.ToString(), e.SessionId, e.Detail)).ToArray()));
     }
 

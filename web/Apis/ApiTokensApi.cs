@@ -49,7 +49,7 @@ public static class ApiTokensApi
     public static async Task<Ok<ApiTokenResponse[]>> ListAsync(ClaimsPrincipal user, IGrainFactory grains)
     {
         var tokens = await SessionsApi.UserOf(grains, user).ListApiTokensAsync();
-        return TypedResults.Ok(tokens.Select(t => new ApiTokenResponse(t.Id, t.Name, t.CreatedAt, t.ExpiresAt, t.LastUsedAt)).ToArray());
+        return TypedResults.Ok(tokens.Select(ApiTokenResponse.From).ToArray());
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(string id, ClaimsPrincipal user, IGrainFactory grains)

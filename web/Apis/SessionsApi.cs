@@ -32,8 +32,7 @@ public static class SessionsApi
     public static async Task<Ok<SessionResponse[]>> ListSessionsAsync(ClaimsPrincipal user, IGrainFactory grains)
     {
         var sessions = await UserOf(grains, user).ListSessionsAsync(SessionGridClaims.SessionIdOf(user));
-        return TypedResults.Ok(sessions.Select(s => new SessionResponse(
-            s.Id, CredentialNames.Of(s.Kind), s.Device, s.IpAddress, s.UserAgent, s.CreatedAt, s.LastSeenAt, s.ExpiresAt, s.Current)).ToArray());
+        return TypedResults.Ok(sessions.Select(SessionResponse.From).ToArray());
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> EndSessionAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
@@ -77,7 +76,7 @@ public static class SessionsApi
             SessionCookie.Clear(context.Response);
         }
 
-        return TypedResults.Ok(new LogoutEverywhereResponse(result.RevokedSessions, result.RevokedTokens, result.NotBefore));
+        return TypedResults.Ok(LogoutEverywhereResponse.From(result));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult, UnauthorizedProblem>> ChangePasswordAsync(

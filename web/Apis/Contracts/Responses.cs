@@ -1,3 +1,6 @@
+using Sessions.Grains.Abstractions.Users;
+using Sessions.Web.Authentication;
+
 namespace Sessions.Web.Apis.Contracts;
 
 // Response bodies, named exactly as the HTTP contract in DESIGN.md (camelCase on the wire).
@@ -28,13 +31,24 @@ public sealed record SessionResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset LastSeenAt,
     DateTimeOffset ExpiresAt,
-    bool Current);
+    bool Current)
+{
+    public static SessionResponse From(SessionInfo s) =>
+        new(s.Id, CredentialNames.Of(s.Kind), s.Device, s.IpAddress, s.UserAgent, s.CreatedAt, s.LastSeenAt, s.ExpiresAt, s.Current);
+}
 
-public sealed record LogoutEverywhereResponse(int RevokedSessions, int RevokedTokens, DateTimeOffset NotBefore);
+public sealed record LogoutEverywhereResponse(int RevokedSessions, int RevokedTokens, DateTimeOffset NotBefore)
+{
+    public static LogoutEverywhereResponse From(SignOutEverywhereResult result) =>
+        new(result.RevokedSessions, result.RevokedTokens, result.NotBefore);
+}
 
 public sealed record CreatedApiTokenResponse(string Id, string Token, DateTimeOffset ExpiresAt)
 {
     public override string ToString() => $"CreatedApiTokenResponse {{ Id = {Id} }}";
 }
 
-public sealed record ApiTokenResponse(string Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? LastUsedAt);
+public sealed record ApiTokenResponse(string Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? LastUsedAt)
+{
+    public static ApiTokenResponse From(ApiTokenInfo t) => new(t.Id, t.Name, t.CreatedAt, t.ExpiresAt, t.LastUsedAt);
+}
