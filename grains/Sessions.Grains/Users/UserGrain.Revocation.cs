@@ -15,11 +15,7 @@ internal sealed partial class UserGrain
             return false;
         }
 
-        var now = _time.GetUtcNow();
-        _store.Forget(id);
-        _store.Audit(now, AuditEventKind.SessionRevoked, id, null);
-        await _store.WriteAsync(now);
-        _metrics.Revoked("session");
+        await CommitRevocationAsync(id, AuditEventKind.SessionRevoked, null, "session");
         return true;
     }
 
@@ -31,11 +27,7 @@ internal sealed partial class UserGrain
             return false;
         }
 
-        var now = _time.GetUtcNow();
-        _store.Forget(id);
-        _store.Audit(now, AuditEventKind.ApiTokenRevoked, id, null);
-        await _store.WriteAsync(now);
-        _metrics.Revoked("api_token");
+        await CommitRevocationAsync(id, AuditEventKind.ApiTokenRevoked, null, "api_token");
         return true;
     }
 
@@ -51,13 +43,20 @@ internal sealed partial class UserGrain
         var revoked = fields.Kind == TokenKind.ApiToken ? User.ApiTokens.Remove(id) : User.Sessions.Remove(id);
         if (revoked)
         {
-            var now = _time.GetUtcNow();
-            _store.Forget(id);
-            _store.Audit(now, fields.Kind == TokenKind.ApiToken ? AuditEventKind.ApiTokenRevoked : AuditEventKind.SessionRevoked,
-                id, "token revocation");
-            await _store.WriteAsync(now);
-            _metrics.Revoked("token_revocation");
+            var kind = fields.Kind == TokenKind.ApiToken ? AuditEventKind.ApiTokenRevoked : AuditEventKind.SessionRevoked;
+            await CommitRevocationAsync(id, kind, "token revocation", "token_revocation");
         }
+    }
+
+    /// <summary>For a credential just removed from the state: forgets its unflushed use, audits, writes (the
+    /// revocation is acknowledged only after this returns) and counts it under <paramref name="cause"/>.</summary>
+    private async Task CommitRevocationAsync(Guid id, AuditEventKind kind, string? detail, string cause)
+    {
+        var now = _time.GetUtcNow();
+        _store.Forget(id);
+        _store.Audit(now, kind, id, detail);
+        await _store.WriteAsync(now);
+        _metrics.Revoked(cause);
     }
 
     public async Task<SignOutEverywhereResult> SignOutEverywhereAsync(string? keepCredentialId)
