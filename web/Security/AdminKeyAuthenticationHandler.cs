@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -30,16 +29,15 @@ internal sealed class AdminKeyAuthenticationHandler(
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (Request.Headers.Authorization.Count != 1 || !AuthenticationHeaderValue.TryParse(Request.Headers.Authorization[0], out var header)
-            || header.Parameter is not { Length: > 0 and <= 1024 } value)
+        if (!AuthorizationHeader.TryRead(Request, out var scheme, out var value))
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var presented = header.Scheme.ToUpperInvariant() switch
+        var presented = scheme.ToUpperInvariant() switch
         {
             "BEARER" => value,
-            "BASIC" => PasswordOf(value),
+            "BASIC" => AuthorizationHeader.TryDecodeBasic(value, out _, out var password) ? password : null,
             _ => null,
         };
         if (presented is null)
@@ -73,18 +71,5 @@ internal sealed class AdminKeyAuthenticationHandler(
             "Send an operator key configured under Sessions:Admin:Keys (Bearer, or as the Basic password).",
             statusCode: StatusCodes.Status401Unauthorized,
             title: "Operator key required").ExecuteAsync(Context);
-    }
-
-    private static string? PasswordOf(string basic)
-    {
-        Span<byte> decoded = stackalloc byte[768];
-        if (!Convert.TryFromBase64String(basic, decoded, out var length))
-        {
-            return null;
-        }
-
-        var pair = Encoding.UTF8.GetString(decoded[..length]);
-        var colon = pair.IndexOf(':', StringComparison.Ordinal);
-        return colon < 0 ? null : pair[(colon + 1)..];
     }
 }

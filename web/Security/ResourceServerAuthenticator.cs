@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -26,30 +25,17 @@ public sealed class ResourceServerAuthenticator
     /// <summary>Whether the request carries valid client credentials of a configured resource server.</summary>
     public bool IsAuthenticated(HttpRequest request)
     {
-        if (request.Headers.Authorization.Count != 1
-            || !AuthenticationHeaderValue.TryParse(request.Headers.Authorization[0], out var header)
-            || !string.Equals(header.Scheme, "Basic", StringComparison.OrdinalIgnoreCase)
-            || header.Parameter is not { Length: > 0 and <= 1024 } encoded)
-        {
-            return false;
-        }
-
-        Span<byte> decoded = stackalloc byte[768];
-        if (!Convert.TryFromBase64String(encoded, decoded, out var length))
-        {
-            return false;
-        }
-
-        var pair = Encoding.UTF8.GetString(decoded[..length]);
-        var colon = pair.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0)
+        if (!AuthorizationHeader.TryRead(request, out var scheme, out var encoded)
+            || !string.Equals(scheme, "Basic", StringComparison.OrdinalIgnoreCase)
+            || !AuthorizationHeader.TryDecodeBasic(encoded, out var user, out var password)
+            || user.Length == 0)
         {
             return false;
         }
 
         // RFC 6749 §2.3.1: id and secret are form-url-encoded before being joined.
-        var clientId = Uri.UnescapeDataString(pair[..colon].Replace('+', ' '));
-        var secret = Uri.UnescapeDataString(pair[(colon + 1)..].Replace('+', ' '));
+        var clientId = Uri.UnescapeDataString(user.Replace('+', ' '));
+        var secret = Uri.UnescapeDataString(password.Replace('+', ' '));
         var known = _clients.TryGetValue(clientId, out var expected);
         var matches = CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(secret)), expected ?? Nobody);
         return known && matches;
