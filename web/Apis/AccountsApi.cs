@@ -105,7 +105,7 @@ public static class AccountsApi
             return UnauthorizedProblem.Instance;
         }
 
-        var result = await grains.GetGrain<IUserGrain>(UserIds.Format(fields.UserId)).RefreshAsync(request.RefreshToken);
+        var result = await grains.GetGrain<IUserGrain>(GridIds.Format(fields.UserId)).RefreshAsync(request.RefreshToken);
         return result is { Outcome: RefreshOutcome.Refreshed, Session: { } session }
             ? TypedResults.Ok(AppSession(session))
             : UnauthorizedProblem.Instance;

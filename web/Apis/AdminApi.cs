@@ -59,7 +59,7 @@ public static class AdminApi
 
     private static async Task<IUserGrain?> FindAsync(string userId, IGrainFactory grains)
     {
-        if (!UserIds.TryParse(userId, out _))
+        if (!GridIds.TryParse(userId, out _))
         {
             return null;
         }
@@ -68,7 +68,7 @@ public static class AdminApi
         return await grain.GetAccountAsync() is null ? null : grain;
     }
 
-    private static ProblemHttpResult UnknownUser(string userId) => UserIds.TryParse(userId, out _)
+    private static ProblemHttpResult UnknownUser(string userId) => GridIds.TryParse(userId, out _)
         ? TypedResults.Problem("No account exists with this user id.", statusCode: StatusCodes.Status404NotFound, title: "No such user")
         : Problems.BadRequest("Invalid user id", "A user id is 32 hexadecimal digits.");
 

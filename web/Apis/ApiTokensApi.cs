@@ -54,7 +54,7 @@ public static class ApiTokensApi
 
     public static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!UserIds.TryParse(id, out _))
+        if (!GridIds.TryParse(id, out _))
         {
             return Problems.BadRequest("Invalid token id", "A token id is 32 hexadecimal digits, as listed by GET /auth/tokens.");
         }

@@ -44,7 +44,7 @@ public static class OAuthApi
             return TypedResults.Json(IntrospectionResponse.Inactive, ApiJson.Default.IntrospectionResponse);
         }
 
-        var verdict = await grains.GetGrain<IUserGrain>(UserIds.Format(fields.UserId)).IntrospectAsync(token!);
+        var verdict = await grains.GetGrain<IUserGrain>(GridIds.Format(fields.UserId)).IntrospectAsync(token!);
         if (verdict.Outcome == ValidationOutcome.Unavailable)
         {
             context.Response.Headers.RetryAfter = "1";
@@ -76,7 +76,7 @@ public static class OAuthApi
         // RFC 7009 §2.2: unknown, invalid and already revoked tokens are answered 200 just the same.
         if (codec.TryRead(token, out var fields))
         {
-            await grains.GetGrain<IUserGrain>(UserIds.Format(fields.UserId)).RevokeTokenAsync(token!);
+            await grains.GetGrain<IUserGrain>(GridIds.Format(fields.UserId)).RevokeTokenAsync(token!);
         }
 
         return Results.Ok();

@@ -37,7 +37,7 @@ public static class SessionsApi
 
     public static async Task<Results<NoContent, ProblemHttpResult>> EndSessionAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (!UserIds.TryParse(id, out _))
+        if (!GridIds.TryParse(id, out _))
         {
             return Problems.BadRequest("Invalid session id", "A session id is 32 hexadecimal digits, as listed by GET /auth/sessions.");
         }

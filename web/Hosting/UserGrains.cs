@@ -14,7 +14,7 @@ public sealed class UserGrains(IGrainFactory grains)
     private readonly Lazy<(GrainType Type, GrainInterfaceType Interface)> _types = new(
         () =>
         {
-            var probe = (GrainReference)(object)grains.GetGrain<IUserGrain>(UserIds.Format(Guid.Empty));
+            var probe = (GrainReference)(object)grains.GetGrain<IUserGrain>(GridIds.Format(Guid.Empty));
             return (probe.GrainId.Type, probe.InterfaceType);
         },
         LazyThreadSafetyMode.PublicationOnly);
@@ -29,7 +29,7 @@ public sealed class UserGrains(IGrainFactory grains)
     }
 
     /// <summary>The grain of the user with this id (32 hex digits, as issued).</summary>
-    public IUserGrain Get(string userId) => UserIds.TryParse(userId, out var id)
+    public IUserGrain Get(string userId) => GridIds.TryParse(userId, out var id)
         ? Get(id)
         : throw new ArgumentException("Not a user id.", nameof(userId));
 }

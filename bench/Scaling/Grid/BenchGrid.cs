@@ -57,7 +57,7 @@ internal sealed class BenchGrid : IAsyncDisposable
     /// <summary>The hasher picker the ADO.NET provider computes the key hash columns with.</summary>
     public IStorageHasherPicker HashPicker { get; }
 
-    public IUserGrain User(Guid userId) => Grains.GetGrain<IUserGrain>(UserIds.Format(userId));
+    public IUserGrain User(Guid userId) => Grains.GetGrain<IUserGrain>(GridIds.Format(userId));
 
     /// <summary>What the front end's authentication handler does for a request: the token's shape and MAC are
     /// checked here, then the user's grain judges it (one grain call).</summary>

@@ -22,7 +22,7 @@ internal sealed class RowIdentity(string serviceId, IStorageHasherPicker hashPic
 
     public StoredRowKey ForUser(Guid userId)
     {
-        var grainId = GrainId.Create(UserStateName, UserIds.Format(userId));
+        var grainId = GrainId.Create(UserStateName, GridIds.Format(userId));
         var hasher = hashPicker.PickHasher(serviceId, SessionGrid.AdoNetStorageName, UserStateName, grainId, _noState)
             ?? throw new InvalidOperationException("The grid's storage has no hasher for the user state.");
         var bytes = userId.ToByteArray();

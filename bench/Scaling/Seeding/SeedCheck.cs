@@ -22,7 +22,7 @@ internal static class SeedCheck
         {
             var username = $"probe-{run}-{i}";
             var registered = await grid.Grains.GetGrain<IUsernameGrain>(username).RegisterAsync(Seeder.Password);
-            if (registered.Outcome != RegistrationOutcome.Registered || !UserIds.TryParse(registered.UserId, out var userId))
+            if (registered.Outcome != RegistrationOutcome.Registered || !GridIds.TryParse(registered.UserId, out var userId))
             {
                 throw new InvalidOperationException($"Registering the probe user {username} failed: {registered.Outcome}.");
             }

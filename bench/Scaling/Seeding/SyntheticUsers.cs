@@ -112,7 +112,7 @@ internal sealed class SyntheticUsers(TokenCodec codec, SessionOptions options, s
 
     private void Audit(UserState state, AuditEventKind kind, Guid? credentialId, string? detail)
     {
-        state.AuditTrail.Add(new AuditEvent(now, kind, credentialId is { } id ? UserIds.Format(id) : null, detail));
+        state.AuditTrail.Add(new AuditEvent(now, kind, credentialId is { } id ? GridIds.Format(id) : null, detail));
         if (state.AuditTrail.Count > options.AuditTrailLength)
         {
             state.AuditTrail.RemoveAt(0);

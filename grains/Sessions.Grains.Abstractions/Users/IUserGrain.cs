@@ -3,7 +3,7 @@ using Orleans.Concurrency;
 namespace Sessions.Grains.Abstractions.Users;
 
 /// <summary>
-/// One grain per user (key: the user id, see <see cref="UserIds"/>) that owns every credential the user holds:
+/// One grain per user (key: the user id, see <see cref="GridIds"/>) that owns every credential the user holds:
 /// browser sessions, app sessions (access + rotating refresh token) and API tokens. It is the final judge of every
 /// credential and defaults to deny. Every change a user can observe is durable before the call returns; when a
 /// write fails the call throws <see cref="SessionStoreUnavailableException"/>, the grain stops answering from

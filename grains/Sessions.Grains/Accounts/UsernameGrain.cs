@@ -41,7 +41,7 @@ internal sealed partial class UsernameGrain(
 
         // The user is created first: if claiming the name then fails, an unreachable user is left behind (harmless);
         // the other order could leave a name claimed by nobody.
-        var userId = UserIds.Format(Guid.NewGuid());
+        var userId = GridIds.Format(Guid.NewGuid());
         if (!await GrainFactory.GetGrain<IUserGrain>(userId).InitializeAsync(name, password))
         {
             return new RegistrationResult(RegistrationOutcome.Rejected);

@@ -24,7 +24,7 @@ internal sealed class CredentialIssuer(TokenCodec codec, Lifetimes lifetimes)
         var token = codec.Write(TokenKind.BrowserSession, userId, sessionId, verifier);
         CryptographicOperations.ZeroMemory(verifier);
         var issued = new IssuedSession(
-            UserIds.Format(userId), UserIds.Format(sessionId), CredentialKind.Browser,
+            GridIds.Format(userId), GridIds.Format(sessionId), CredentialKind.Browser,
             lifetimes.SessionDeadline(record, now), token, null, null, null, null);
         return (record, issued);
     }
@@ -124,7 +124,7 @@ internal sealed class CredentialIssuer(TokenCodec codec, Lifetimes lifetimes)
     }
 
     private IssuedSession AppSession(SessionRecord record, Guid userId, Guid sessionId, string accessToken, string refreshToken) =>
-        new(UserIds.Format(userId), UserIds.Format(sessionId), CredentialKind.App, lifetimes.SessionDeadline(record, record.LastSeenAt),
+        new(GridIds.Format(userId), GridIds.Format(sessionId), CredentialKind.App, lifetimes.SessionDeadline(record, record.LastSeenAt),
             null, accessToken, record.AccessExpiresAt, refreshToken, record.RefreshExpiresAt);
 
     private static SessionRecord NewRecord(

@@ -19,7 +19,7 @@ internal sealed partial class UserGrain
 
         _store.Touch(id, now);
         var expiresAt = kind == CredentialKind.App ? session.AccessExpiresAt : _lifetimes.SessionDeadline(session, now);
-        return new ValidationResult(ValidationOutcome.Valid, _userIdText, User.Username, session.IdText ??= UserIds.Format(id), kind, expiresAt);
+        return new ValidationResult(ValidationOutcome.Valid, _userIdText, User.Username, session.IdText ??= GridIds.Format(id), kind, expiresAt);
     }
 
     private ValidationResult ValidateApiToken(in TokenFields fields, DateTimeOffset now)
@@ -33,7 +33,7 @@ internal sealed partial class UserGrain
 
         _store.Touch(id, now);
         return new ValidationResult(
-            ValidationOutcome.Valid, _userIdText, User.Username, token.IdText ??= UserIds.Format(id), CredentialKind.ApiToken, token.ExpiresAt);
+            ValidationOutcome.Valid, _userIdText, User.Username, token.IdText ??= GridIds.Format(id), CredentialKind.ApiToken, token.ExpiresAt);
     }
 
     /// <summary>Whether the presented token is a live credential of this user: the current browser, access or
@@ -67,7 +67,7 @@ internal sealed partial class UserGrain
 
     /// <summary>Whether a browser or app session (not an API token) is live: the actor of a privileged change.</summary>
     private bool IsLiveSession(string sessionId, DateTimeOffset now, out Guid id) =>
-        UserIds.TryParse(sessionId, out id) && User.Sessions.TryGetValue(id, out var session) && _store.IsLive(id, session, now);
+        GridIds.TryParse(sessionId, out id) && User.Sessions.TryGetValue(id, out var session) && _store.IsLive(id, session, now);
 
     /// <summary>At the per-user limit, ends the least recently used session to make room for a new one.</summary>
     private void MakeRoomForSession(DateTimeOffset now)
@@ -86,7 +86,7 @@ internal sealed partial class UserGrain
     private SessionInfo Describe(Guid id, SessionRecord session, bool current)
     {
         var lastSeen = _store.LastSeen(id, session);
-        return new SessionInfo(UserIds.Format(id), session.Kind, session.Device, session.IpAddress, session.UserAgent,
+        return new SessionInfo(GridIds.Format(id), session.Kind, session.Device, session.IpAddress, session.UserAgent,
             session.CreatedAt, lastSeen, _lifetimes.SessionDeadline(session, lastSeen), current);
     }
 

@@ -39,7 +39,7 @@ internal sealed partial class UserGrain
         User.Sessions.Remove(id);
         _store.Forget(id);
         _store.Audit(now, AuditEventKind.RefreshReuseDetected, id, null);
-        LogReuseDetected(_logger, _userIdText, UserIds.Format(id));
+        LogReuseDetected(_logger, _userIdText, GridIds.Format(id));
         await _store.WriteAsync(now);
         _metrics.Revoked("refresh_reuse");
         return new RefreshResult(RefreshOutcome.ReuseDetected);
@@ -71,13 +71,13 @@ internal sealed partial class UserGrain
         User.ApiTokens[tokenId] = record;
         _store.Audit(now, AuditEventKind.ApiTokenCreated, tokenId, name);
         await _store.WriteAsync(now);
-        return new ApiTokenResult(ApiTokenOutcome.Created, UserIds.Format(tokenId), token, record.ExpiresAt);
+        return new ApiTokenResult(ApiTokenOutcome.Created, GridIds.Format(tokenId), token, record.ExpiresAt);
     }
 
     public Task<SessionInfo[]> ListSessionsAsync(string? currentSessionId)
     {
         var now = _time.GetUtcNow();
-        var current = UserIds.TryParse(currentSessionId, out var id) ? id : Guid.Empty;
+        var current = GridIds.TryParse(currentSessionId, out var id) ? id : Guid.Empty;
         var list = User.Sessions
             .Where(s => _store.IsLive(s.Key, s.Value, now))
             .Select(s => Describe(s.Key, s.Value, s.Key == current))
@@ -92,7 +92,7 @@ internal sealed partial class UserGrain
         var list = User.ApiTokens
             .Where(t => IsLive(t.Value, now))
             .Select(t => new ApiTokenInfo(
-                UserIds.Format(t.Key), t.Value.Name, t.Value.CreatedAt, t.Value.ExpiresAt, _store.LastUsed(t.Key, t.Value)))
+                GridIds.Format(t.Key), t.Value.Name, t.Value.CreatedAt, t.Value.ExpiresAt, _store.LastUsed(t.Key, t.Value)))
             .OrderBy(t => t.CreatedAt)
             .ToArray();
         return Task.FromResult(list);

@@ -10,7 +10,7 @@ internal sealed partial class UserGrain
     public async Task<bool> EndSessionAsync(string sessionId)
     {
         _store.EnsureWritable();
-        if (!UserIds.TryParse(sessionId, out var id) || !User.Sessions.Remove(id))
+        if (!GridIds.TryParse(sessionId, out var id) || !User.Sessions.Remove(id))
         {
             return false;
         }
@@ -22,7 +22,7 @@ internal sealed partial class UserGrain
     public async Task<bool> RevokeApiTokenAsync(string tokenId)
     {
         _store.EnsureWritable();
-        if (!UserIds.TryParse(tokenId, out var id) || !User.ApiTokens.Remove(id))
+        if (!GridIds.TryParse(tokenId, out var id) || !User.ApiTokens.Remove(id))
         {
             return false;
         }
@@ -64,7 +64,7 @@ internal sealed partial class UserGrain
         _store.EnsureWritable();
         var started = Stopwatch.GetTimestamp();
         var now = _time.GetUtcNow();
-        var keepId = UserIds.TryParse(keepCredentialId, out var id) ? id : Guid.Empty;
+        var keepId = GridIds.TryParse(keepCredentialId, out var id) ? id : Guid.Empty;
         var keptSession = User.Sessions.TryGetValue(keepId, out var session) && _store.IsLive(keepId, session, now) ? session : null;
         var keptToken = User.ApiTokens.TryGetValue(keepId, out var token) && IsLive(token, now) ? token : null;
 

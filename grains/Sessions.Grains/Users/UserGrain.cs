@@ -57,7 +57,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         _issuer = new CredentialIssuer(codec, _lifetimes);
         _userIdText = this.GetPrimaryKeyString();
         // A key that is not a user id leaves _userId empty, and an empty id matches no token.
-        _userId = UserIds.TryParse(_userIdText, out var userId) ? userId : Guid.Empty;
+        _userId = GridIds.TryParse(_userIdText, out var userId) ? userId : Guid.Empty;
         _store = new UserStore(state, _lifetimes, DeactivateOnIdle, metrics, logger, _userIdText);
     }
 
@@ -137,7 +137,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         var live = User.Sessions.TryGetValue(id, out var session) && session.Kind == CredentialKind.App
             && _store.IsLive(id, session, now) && CredentialIssuer.Matches(fields.Verifier, session.RefreshDigest);
         return ValueTask.FromResult(live
-            ? new ValidationResult(ValidationOutcome.Valid, _userIdText, User.Username, UserIds.Format(id), CredentialKind.App,
+            ? new ValidationResult(ValidationOutcome.Valid, _userIdText, User.Username, GridIds.Format(id), CredentialKind.App,
                 Lifetimes.Min(session!.RefreshExpiresAt, session.AbsoluteExpiresAt))
             : ValidationResult.Denied);
     }

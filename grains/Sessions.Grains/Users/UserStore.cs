@@ -67,7 +67,7 @@ internal sealed partial class UserStore(
     public void Audit(DateTimeOffset now, AuditEventKind kind, Guid? credentialId, string? detail)
     {
         var trail = User.AuditTrail;
-        trail.Add(new AuditEvent(now, kind, credentialId is { } id ? UserIds.Format(id) : null, detail));
+        trail.Add(new AuditEvent(now, kind, credentialId is { } id ? GridIds.Format(id) : null, detail));
         if (trail.Count > _auditLength)
         {
             trail.RemoveRange(0, trail.Count - _auditLength);

@@ -64,4 +64,4 @@ public sealed class EchoApp : IAsyncDisposable
 }
 
 /// <summary>What <see cref="EchoApp"/> received.</summary>
-public sealed record EchoBody(string[] UserIds, string[] Usernames, string[] SessionIds, string[] Credentials, string Path);
+public sealed record EchoBody(string[] GridIds, string[] Usernames, string[] SessionIds, string[] Credentials, string Path);

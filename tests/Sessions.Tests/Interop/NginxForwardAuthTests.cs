@@ -40,7 +40,7 @@ public sealed class NginxForwardAuthTests(NginxFixture fixture) : IClassFixture<
 
         Assert.True(response.Status == 200, $"{response.Head}\n{Nginx.ErrorLog}");
         var seen = JsonSerializer.Deserialize<EchoBody>(response.Body, JsonSerializerOptions.Web)!;
-        Assert.Equal([userId], seen.UserIds);
+        Assert.Equal([userId], seen.GridIds);
         Assert.Equal([username], seen.Usernames);
         Assert.NotEqual(victim.SessionId, Assert.Single(seen.SessionIds));
         Assert.Equal([credential == "cookie" ? "browser" : credential == "access token" ? "app" : "api-token"], seen.Credentials);

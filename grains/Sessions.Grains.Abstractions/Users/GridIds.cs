@@ -2,8 +2,9 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace Sessions.Grains.Abstractions.Users;
 
-/// <summary>User, session and token ids: random GUIDs, written as 32 lower-case hex digits.</summary>
-public static class UserIds
+/// <summary>The ids of users, sessions and API tokens: random GUIDs, written as 32 lower-case hex digits. Every id
+/// the grid hands out or accepts is formatted and parsed here.</summary>
+public static class GridIds
 {
     /// <summary>The canonical text form of an id.</summary>
     public static string Format(Guid id) => id.ToString("N");
