@@ -195,6 +195,15 @@ provider.on('grant.error', (_ctx, err) => log(`grant.error: ${err.message}${err.
 provider.on('authorization.error', (_ctx, err) => log(`authorization.error: ${err.message}${err.error_description ? ` (${err.error_description})` : ''}`));
 provider.on('end_session.error', (_ctx, err) => log(`end_session.error: ${err.message}${err.error_description ? ` (${err.error_description})` : ''}`));
 
+// oidc-provider validates static clients lazily, on first use; fail now instead.
+for (const { client_id: id } of clients) {
+  try {
+    if (!await provider.Client.find(String(id))) fail(TOOL, `client ${id} not found after configuration`);
+  } catch (err) {
+    fail(TOOL, `client ${id}: ${err.message}${err.error_description ? ` (${err.error_description})` : ''}`);
+  }
+}
+
 handler = provider.callback();
 stopOnSignals(server, log);
 
