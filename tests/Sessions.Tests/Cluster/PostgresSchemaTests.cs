@@ -5,7 +5,7 @@ using Sessions.Tests.Storage;
 
 namespace Sessions.Tests.Cluster;
 
-/// <summary>Our PostgreSQL schema against the ADO.NET persistence and clustering query contracts (ORLEANS-NOTES §1.7).</summary>
+/// <summary>Our PostgreSQL schema against the ADO.NET persistence and clustering query contracts (docs/architecture.md#storage).</summary>
 public sealed class PostgresSchemaTests(PostgresServer server) : PersistenceQueryContractTests, IAsyncLifetime
 {
     private const PostgresSchemaParts All = PostgresSchemaParts.Persistence | PostgresSchemaParts.Clustering;

@@ -5,7 +5,8 @@ using Sessions.Tests.Infrastructure;
 namespace Sessions.Tests.Cluster;
 
 /// <summary>The user activation's scheduled re-read of its stored version: harmless while storage agrees, tolerant of
-/// a passing read failure, and failing closed when storage stays unreadable for three intervals.</summary>
+/// a passing read failure, and failing closed when storage stays unreadable for Sessions:StorageUnreadableLimit (by
+/// default three intervals; docs/operations.md#the-storage-recheck-bound).</summary>
 [Collection(PostgresGrid.Collection)]
 public sealed class StorageRecheckTests(PostgresServer server)
 {

@@ -6,7 +6,7 @@ namespace Sessions.Tests.Grains;
 
 /// <summary>
 /// A write that fails is never acknowledged, and afterwards the grain serves exactly what storage holds: never
-/// "revoked in memory only, then resurrected" (checklist hazard 1, T19, T20).
+/// "revoked in memory only, then resurrected" (docs/threat-model.md, H1, T19, T20).
 /// </summary>
 [Collection(SharedCluster.Name)]
 public sealed class StorageFaultTests(ClusterFixture fixture)

@@ -9,7 +9,7 @@ using Sessions.Tests.Infrastructure;
 namespace Sessions.Tests.Hardening;
 
 /// <summary>
-/// Checklist T26: well over 100,000 generated credentials (<see cref="CredentialFuzzer"/>, fixed seed) sent straight
+/// T26 (docs/threat-model.md): well over 100,000 generated credentials (<see cref="CredentialFuzzer"/>, fixed seed) sent straight
 /// into the real front end's pipeline, spread over four protected endpoints. Not one passes, not one is a server
 /// error, not one reaches a grain, and every refusal of one kind is the same bytes; the real tokens they were made
 /// from still work afterwards.

@@ -13,7 +13,7 @@ public sealed record FuzzCase(string Shape, string[] Cookies, string[] Authoriza
 }
 
 /// <summary>
-/// Generates malformed, ambiguous and forged credentials from a seed (the bad-input catalogue B1–B5, B8, B9, B11,
+/// Generates malformed, ambiguous and forged credentials from a seed (docs/threat-model.md, bad inputs B1–B5, B8, B9, B11,
 /// B12 and random bytes), many of them mutations of real tokens. Every case it yields is refused before a grain is
 /// asked: a case that happens to equal a real token is never yielded.
 /// </summary>

@@ -6,7 +6,7 @@ using Sessions.Tests.Infrastructure;
 namespace Sessions.Tests.Hardening;
 
 /// <summary>
-/// Checklist B14 over real sockets: X-Forwarded-For/-Proto/-Host and X-Auth-* from a client are ignored (the session
+/// B14 (docs/threat-model.md) over real sockets: X-Forwarded-For/-Proto/-Host and X-Auth-* from a client are ignored (the session
 /// list shows the real address, the cross-site check compares with the real origin, no identity is taken from a
 /// header), and honoured only when the sender is listed in <c>Sessions:Web:TrustedProxies</c>. Clients connect from
 /// 127.0.0.1 or, standing for a proxy, from 127.0.0.2.

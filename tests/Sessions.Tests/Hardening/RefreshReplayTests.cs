@@ -4,7 +4,7 @@ using Sessions.Tests.Infrastructure;
 
 namespace Sessions.Tests.Hardening;
 
-/// <summary>Checklist B15 over HTTP (RFC 9700 §4.14.2): a refresh token replayed after rotation, outside the grace
+/// <summary>B15 (docs/threat-model.md) over HTTP (RFC 9700 §4.14.2): a refresh token replayed after rotation, outside the grace
 /// window, is refused like garbage and ends its whole session — the successor pair too — and nothing else.</summary>
 [Collection(SharedWeb.Name)]
 public sealed class RefreshReplayTests(WebGridFixture fixture)

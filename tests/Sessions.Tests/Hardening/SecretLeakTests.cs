@@ -9,7 +9,7 @@ using Sessions.Tests.Interop;
 namespace Sessions.Tests.Hardening;
 
 /// <summary>
-/// Checklist T31: a whole API scenario — register, browser/app/API-token sign-ins, refresh and refresh reuse, bad
+/// T31 (docs/threat-model.md): a whole API scenario — register, browser/app/API-token sign-ins, refresh and refresh reuse, bad
 /// input built from real tokens, forward auth, introspection, revocation, storage faults — against a grid that logs
 /// everything at Trace (Orleans and ASP.NET included). Afterwards no raw token, no part of one that carries its
 /// selector or verifier, no verifier in any encoding, and not the password, appears in any log line, in any response

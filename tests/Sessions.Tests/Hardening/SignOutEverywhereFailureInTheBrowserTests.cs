@@ -5,7 +5,7 @@ using Sessions.Tests.Infrastructure;
 namespace Sessions.Tests.Hardening;
 
 /// <summary>
-/// Checklist T25 in a real browser: when sign-out-everywhere cannot be made durable the page says so and never
+/// T25 (docs/threat-model.md) in a real browser: when sign-out-everywhere cannot be made durable the page says so and never
 /// pretends it happened (no sign-in form, no "Signed out everywhere"); pressing the button again succeeds.
 /// </summary>
 public sealed class SignOutEverywhereFailureInTheBrowserTests : IAsyncLifetime

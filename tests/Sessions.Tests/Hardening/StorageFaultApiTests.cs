@@ -5,7 +5,7 @@ using Sessions.Tests.Infrastructure;
 namespace Sessions.Tests.Hardening;
 
 /// <summary>
-/// Storage faults seen over HTTP (checklist T19, T25; RFC 7009 §2.2.1): a change that could not be made durable is a
+/// Storage faults seen over HTTP (docs/threat-model.md, T19, T25; RFC 7009 §2.2.1): a change that could not be made durable is a
 /// 503 with Retry-After that changes nothing a client can see, never a success; an indeterminate one (written, then
 /// reported failed) holds and is safe to retry; and a slow write blocks nobody's validation.
 /// </summary>

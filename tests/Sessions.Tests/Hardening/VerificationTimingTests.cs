@@ -7,7 +7,7 @@ using Sessions.Grains.Users;
 namespace Sessions.Tests.Hardening;
 
 /// <summary>
-/// Checklist T28 as a statistical smoke test that cannot flake in CI: the front end's MAC check and the grain's
+/// T28 (docs/threat-model.md) as a statistical smoke test that cannot flake in CI: the front end's MAC check and the grain's
 /// verifier check take as long whichever byte of a forgery is wrong, and as long as a match. Each variant is measured
 /// in interleaved batches (the order rotates every round, so a noisy neighbour hurts all alike); each batch gives its
 /// median, and the median of those medians is compared across variants with a generous bound — never an absolute

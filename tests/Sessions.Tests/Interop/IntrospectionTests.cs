@@ -7,7 +7,7 @@ using Sessions.Tests.Infrastructure;
 namespace Sessions.Tests.Interop;
 
 /// <summary>
-/// RFC 7662 token introspection for configured resource servers (checklist B22): client authentication is enforced
+/// RFC 7662 token introspection for configured resource servers (docs/threat-model.md, B22): client authentication is enforced
 /// before anything else, live tokens are described, and every inactive token — revoked, expired, rotated out, forged
 /// or garbage — gets exactly <c>{"active":false}</c>.
 /// </summary>

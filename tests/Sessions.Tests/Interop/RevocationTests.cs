@@ -6,7 +6,7 @@ using Sessions.Tests.Infrastructure;
 namespace Sessions.Tests.Interop;
 
 /// <summary>
-/// RFC 7009 token revocation: one answer for every token (no oracle for which tokens exist, checklist T6); revoking a
+/// RFC 7009 token revocation: one answer for every token (no oracle for which tokens exist, docs/threat-model.md, T6); revoking a
 /// refresh token ends its session, revoking an API token ends it, and nobody else's credentials are touched.
 /// </summary>
 [Collection(OAuthGrid.Name)]

@@ -1,7 +1,7 @@
 namespace Sessions.Tests.Storage;
 
 /// <summary>
-/// The ADO.NET persistence query contract (ORLEANS-NOTES §1.7) and our conflict rules, which every schema of ours keeps
+/// The ADO.NET persistence query contract (docs/architecture.md#storage) and our conflict rules, which every schema of ours keeps
 /// (T23). A subclass per database kind binds the stored query texts exactly as the provider does.
 /// </summary>
 public abstract class PersistenceQueryContractTests

@@ -3,7 +3,7 @@ using Sessions.Grains.Storage;
 
 namespace Sessions.Tests.Storage;
 
-/// <summary>Our SQLite schema against the ADO.NET persistence query contract (ORLEANS-NOTES §1.7).</summary>
+/// <summary>Our SQLite schema against the ADO.NET persistence query contract (docs/architecture.md#storage).</summary>
 public sealed class SqliteSchemaTests : PersistenceQueryContractTests, IAsyncLifetime
 {
     private readonly string _connectionString =

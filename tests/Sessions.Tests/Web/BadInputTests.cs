@@ -5,7 +5,7 @@ using Sessions.Tests.Infrastructure;
 namespace Sessions.Tests.Web;
 
 /// <summary>
-/// The bad-input catalogue (SECURITY-CHECKLIST §4, B1–B5, B9–B12) against a protected endpoint: 0 successes,
+/// The bad inputs B1–B5 and B9–B12 of docs/threat-model.md against a protected endpoint: 0 successes,
 /// 0 server errors, the same 401 body every time, and malformed input never reaches a grain (calls counted).
 /// </summary>
 [Collection(SharedWeb.Name)]

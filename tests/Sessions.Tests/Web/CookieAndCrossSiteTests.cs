@@ -6,7 +6,7 @@ using Sessions.Tests.Infrastructure;
 
 namespace Sessions.Tests.Web;
 
-/// <summary>Cookie attributes and logout headers (checklist T30); cross-site requests refused (T32).</summary>
+/// <summary>Cookie attributes and logout headers (docs/threat-model.md, T30); cross-site requests refused (T32).</summary>
 [Collection(SharedWeb.Name)]
 public sealed partial class CookieAndCrossSiteTests(WebGridFixture fixture)
 {

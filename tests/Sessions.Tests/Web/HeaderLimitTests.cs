@@ -5,7 +5,7 @@ using Sessions.Tests.Infrastructure;
 
 namespace Sessions.Tests.Web;
 
-/// <summary>Bad-input catalogue B13 against real Kestrel: oversized request lines and headers are refused with
+/// <summary>Bad input B13 (docs/threat-model.md) against real Kestrel: oversized request lines and headers are refused with
 /// 414/431 (never a 5xx, never a success); an oversized cookie is just an invalid credential.</summary>
 public sealed class HeaderLimitTests : IAsyncDisposable
 {

@@ -7,7 +7,7 @@ using Sessions.Tests.Infrastructure;
 namespace Sessions.Tests.Web;
 
 /// <summary>
-/// Checklist T2: many clients validate in a loop while sign-out-everywhere runs; every request is recorded with
+/// T2 (docs/threat-model.md): many clients validate in a loop while sign-out-everywhere runs; every request is recorded with
 /// its start and end on one monotonic clock. No request that started after the sign-out was acknowledged may succeed.
 /// </summary>
 [Collection(SharedWeb.Name)]

@@ -4,7 +4,7 @@ using Sessions.Tests.Infrastructure;
 
 namespace Sessions.Tests.Web;
 
-/// <summary>Sign-out-everywhere over HTTP, across the three kinds of client (checklist T1, T3–T6).</summary>
+/// <summary>Sign-out-everywhere over HTTP, across the three kinds of client (docs/threat-model.md, T1, T3–T6).</summary>
 [Collection(SharedWeb.Name)]
 public sealed class SignOutEverywhereApiTests(WebGridFixture fixture)
 {

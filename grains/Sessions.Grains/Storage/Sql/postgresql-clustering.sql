@@ -1,10 +1,11 @@
 -- Session grid: the PostgreSQL schema behind Orleans ADO.NET clustering (Microsoft.Orleans.Clustering.AdoNet).
 --
--- Written for this project against the provider's query contract (../shared/ORLEANS-NOTES.md §1.7): all nine keys
--- are required, including CleanupDefunctSiloEntriesKey (its absence stops a 10.4.2 silo at start). @DeploymentId is
--- the cluster id. The membership protocol is optimistic: every change of a silo row also advances the cluster's
--- table version, and only if the caller read the version it names in @Version; otherwise nothing changes and the
--- query answers false, and the silo re-reads the table and tries again.
+-- Written for this project against the provider's query contract (dotnet/orleans: DbStoredQueries,
+-- AdoNetClusteringTable; see docs/architecture.md#storage): all nine keys are required, including
+-- CleanupDefunctSiloEntriesKey (defunct-silo cleanup, dotnet/orleans#7171; without it a 10.4.2 silo does not
+-- start). @DeploymentId is the cluster id. The membership protocol is optimistic: every change of a silo row also
+-- advances the cluster's table version, and only if the caller read the version it names in @Version; otherwise
+-- nothing changes and the query answers false, and the silo re-reads the table and tries again.
 --
 -- Idempotent; applied after postgresql-main.sql. Re-running also updates the query texts.
 

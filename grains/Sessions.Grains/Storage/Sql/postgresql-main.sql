@@ -1,6 +1,6 @@
 -- Session grid: the tables every PostgreSQL component script relies on.
 --
--- Written for this project (see ../shared/ORLEANS-NOTES.md §1.6-1.7). Orleans' ADO.NET providers read their query
+-- Written for this project (see docs/architecture.md#storage). Orleans' ADO.NET providers read their query
 -- texts from OrleansQuery(QueryKey, QueryText) once at start; SessionGridSchema records which version of each of our
 -- component scripts is in place. Idempotent: the silo applies it at every start, inside one transaction that holds
 -- a transaction-level advisory lock, so silos starting together apply it one at a time.

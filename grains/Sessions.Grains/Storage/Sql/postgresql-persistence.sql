@@ -9,9 +9,10 @@
 -- Idempotent; applied after postgresql-main.sql. Re-running also updates the query texts.
 
 -- One row per grain state. The primary key is the row identity the provider defines — (service id, state name, key)
--- — so two activations racing to insert the first state of one grain cannot both succeed (ORLEANS-NOTES §8 pitfall 2:
--- Orleans' own script has only a non-unique index there). The hashes are kept for diagnostics; exact columns make
--- the key. An absent key extension is stored as '' so that it can be part of the key.
+-- — so two activations racing to insert the first state of one grain cannot both succeed (Orleans' own
+-- PostgreSQL-Persistence.sql has only a non-unique index there; see docs/architecture.md#storage and
+-- docs/threat-model.md, H3). The hashes are kept for diagnostics; exact columns make the key. An absent key
+-- extension is stored as '' so that it can be part of the key.
 CREATE TABLE IF NOT EXISTS OrleansStorage
 (
     ServiceId              varchar(150) NOT NULL,

@@ -1,9 +1,9 @@
 -- Session grid: the SQLite schema behind Orleans ADO.NET grain persistence (Microsoft.Orleans.Persistence.AdoNet).
 --
--- Written for this project against the provider's query contract (see ../shared/ORLEANS-NOTES.md §1.7):
--- the provider reads the texts of ReadFromStorageKey, WriteToStorageKey and ClearStorageKey from OrleansQuery
--- once at start, binds @GrainIdHash, @GrainIdN0, @GrainIdN1, @GrainTypeHash, @GrainTypeString,
--- @GrainIdExtensionString, @ServiceId (+ @GrainStateVersion, @PayloadBinary), and reads the columns
+-- Written for this project against the provider's query contract (dotnet/orleans: AdoNetGrainStorage; see
+-- docs/architecture.md#storage): the provider reads the texts of ReadFromStorageKey, WriteToStorageKey and
+-- ClearStorageKey from OrleansQuery once at start, binds @GrainIdHash, @GrainIdN0, @GrainIdN1, @GrainTypeHash,
+-- @GrainTypeString, @GrainIdExtensionString, @ServiceId (+ @GrainStateVersion, @PayloadBinary), and reads the columns
 -- PayloadBinary/Version (read) and NewGrainStateVersion (write). An empty write result means "version conflict".
 --
 -- Idempotent: every statement may run again on an existing database (the silo applies this at every start,
