@@ -18,13 +18,7 @@ public sealed class FrontEndTopologyTests(PostgresServer server)
     [Fact]
     public async Task TwoFrontEndsOfOneClusterServeTheSameSessionsAndOneSignOutEndsThemEverywhere()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Sessions:Storage:Provider"] = "PostgreSQL",
-            ["Sessions:Storage:ConnectionString"] = await server.CreateDatabaseAsync(),
-            ["Sessions:Cluster:Membership"] = "PostgreSQL",
-            ["Sessions:Cluster:ClusterId"] = $"c{Guid.NewGuid():N}",
-        };
+        var settings = TestSettings.PostgreSQL(await server.CreateDatabaseAsync(), clusterId: $"c{Guid.NewGuid():N}");
         using var firstSilo = await GridHosts.StartSiloAsync(settings);
         using var secondSilo = await GridHosts.StartSiloAsync(settings);
         var frontEnd = new Dictionary<string, string?>(settings) { ["Sessions:Web:Silo"] = "External" };
@@ -57,7 +51,7 @@ public sealed class FrontEndTopologyTests(PostgresServer server)
         try
         {
             Assert.True(await EventuallyAsync(http, "/healthz", HttpStatusCode.OK));
-            var token = new TokenCodec(GridCluster.TestKeyRing).Write(TokenKind.AccessToken, Guid.NewGuid(), Guid.NewGuid(), new byte[32]);
+            var token = new TokenCodec(TestSettings.GridKeyRing).Write(TokenKind.AccessToken, Guid.NewGuid(), Guid.NewGuid(), new byte[32]);
             using var me = new HttpRequestMessage(HttpMethod.Get, "/auth/me") { Headers = { { "Authorization", $"Bearer {token}" } } };
 
             var ready = await http.GetAsync("/readyz", Cancellation);
@@ -70,7 +64,6 @@ public sealed class FrontEndTopologyTests(PostgresServer server)
             Assert.Equal(HttpStatusCode.ServiceUnavailable, validated.StatusCode);
             using var silo = await GridHosts.StartSiloAsync(new Dictionary<string, string?>
             {
-                ["Sessions:Storage:DataDirectory"] = Directory.CreateTempSubdirectory("sessions-topology-").FullName,
                 ["Sessions:Cluster:GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
             Assert.True(await EventuallyAsync(http, "/readyz", HttpStatusCode.OK));
@@ -97,7 +90,7 @@ public sealed class FrontEndTopologyTests(PostgresServer server)
             {
                 ["Sessions__Web__Silo"] = "External",
                 ["Sessions__Cluster__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Sessions__GridKeys__Keys__1"] = GridCluster.TestGridKey,
+                ["Sessions__GridKeys__Keys__1"] = TestSettings.GridKey,
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };

@@ -11,7 +11,7 @@ public sealed class SiloProcessTests
     [Fact]
     public async Task ASiloWhoseDatabaseCannotBeReachedSaysSoAndExitsWithOne()
     {
-        var port = PostgresServer.FreePort();
+        var port = FreePorts.Next();
 
         var (exitCode, output) = await RunSiloAsync($"Host=127.0.0.1;Port={port};Database=sessions;Username=grid;Password={Password}");
 
@@ -113,7 +113,7 @@ public sealed class SiloProcessTests
                 ["Sessions__Cluster__SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Sessions__Cluster__GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Sessions__Silo__ManagementUrls"] = $"http://127.0.0.1:{managementPort}",
-                ["Sessions__GridKeys__Keys__1"] = GridCluster.TestGridKey,
+                ["Sessions__GridKeys__Keys__1"] = TestSettings.GridKey,
                 ["Logging__Console__FormatterName"] = "simple",
                 ["Logging__Console__FormatterOptions__SingleLine"] = "true",
             },
