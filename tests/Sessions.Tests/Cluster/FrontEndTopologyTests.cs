@@ -55,7 +55,7 @@ public sealed class FrontEndTopologyTests(PostgresServer server)
             using var me = new HttpRequestMessage(HttpMethod.Get, "/auth/me") { Headers = { { "Authorization", $"Bearer {token}" } } };
 
             var ready = await http.GetAsync("/readyz", Cancellation);
-            var login = await http.PostAsJsonAsync("/auth/login", new { username = "nobody", password = Api.Password }, Cancellation);
+            var login = await http.PostAsJsonAsync("/auth/login", new { username = "nobody", password = TestUser.Password }, Cancellation);
             var validated = await http.SendAsync(me, Cancellation);
 
             Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
@@ -67,7 +67,7 @@ public sealed class FrontEndTopologyTests(PostgresServer server)
                 ["Sessions:Cluster:GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
             Assert.True(await EventuallyAsync(http, "/readyz", HttpStatusCode.OK));
-            var register = await http.PostAsJsonAsync("/auth/register", new { username = $"u{Guid.NewGuid():N}", password = Api.Password }, Cancellation);
+            var register = await http.PostAsJsonAsync("/auth/register", new { username = $"u{Guid.NewGuid():N}", password = TestUser.Password }, Cancellation);
             Assert.Equal(HttpStatusCode.Created, register.StatusCode);
             await silo.StopAsync(Cancellation);
         }

@@ -6,31 +6,31 @@ namespace Sessions.Tests.Cluster;
 /// <summary>The silo as an operator runs it: a real process that cannot start says why in one line and exits 1.</summary>
 public sealed class SiloProcessTests
 {
-    private const string Password = "never-logged-7f3a";
+    private const string DatabasePassword = "never-logged-7f3a";
 
     [Fact]
     public async Task ASiloWhoseDatabaseCannotBeReachedSaysSoAndExitsWithOne()
     {
         var port = FreePorts.Next();
 
-        var (exitCode, output) = await RunSiloAsync($"Host=127.0.0.1;Port={port};Database=sessions;Username=grid;Password={Password}");
+        var (exitCode, output) = await RunSiloAsync($"Host=127.0.0.1;Port={port};Database=sessions;Username=grid;Password={DatabasePassword}");
 
         Assert.Equal(1, exitCode);
         Assert.Single(output, line => line.Contains(
             $"The silo cannot start: Cannot use the PostgreSQL database 127.0.0.1:{port}/sessions (Sessions:Storage:ConnectionString)",
             StringComparison.Ordinal));
-        Assert.DoesNotContain(output, line => line.Contains(Password, StringComparison.Ordinal));
+        Assert.DoesNotContain(output, line => line.Contains(DatabasePassword, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task ASiloWithAMalformedConnectionStringNamesTheKeyAndExitsWithOne()
     {
-        var (exitCode, output) = await RunSiloAsync($"Hots=127.0.0.1;Password={Password}");
+        var (exitCode, output) = await RunSiloAsync($"Hots=127.0.0.1;Password={DatabasePassword}");
 
         Assert.Equal(1, exitCode);
         Assert.Single(output, line => line.Contains(
             "The silo cannot start: Sessions:Storage:ConnectionString is not a valid PostgreSQL connection string", StringComparison.Ordinal));
-        Assert.DoesNotContain(output, line => line.Contains(Password, StringComparison.Ordinal));
+        Assert.DoesNotContain(output, line => line.Contains(DatabasePassword, StringComparison.Ordinal));
     }
 
     [Fact]

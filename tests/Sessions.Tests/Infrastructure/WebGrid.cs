@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -74,16 +73,6 @@ public sealed class WebGrid : WebApplicationFactory<Program>
         HandleCookies = false,
         AllowAutoRedirect = false,
     });
-
-    /// <summary>Registers a new user through the API and returns the username.</summary>
-    public async Task<string> RegisterAsync(string? username = null)
-    {
-        username ??= $"u{Guid.NewGuid():N}";
-        using var client = NewClient();
-        var response = await client.PostAsJsonAsync("/auth/register", new { username, password = Api.Password });
-        response.EnsureSuccessStatusCode();
-        return username;
-    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
