@@ -23,10 +23,7 @@ public static class SessionGridSiloBuilderExtensions
     /// <see cref="SignInThrottleOptions"/>, <see cref="SessionStorageOptions"/>, <see cref="GridKeyOptions"/>), with
     /// grain state in SQLite unless <c>Sessions:Storage:Provider</c> says PostgreSQL. Options are validated at start.
     /// </summary>
-    public static ISiloBuilder AddSessionGrid(this ISiloBuilder silo) => silo.AddSessionGrid(decorateStorage: null);
-
-    /// <summary>As <see cref="AddSessionGrid(ISiloBuilder)"/>, wrapping the grain storage (tests inject faults).</summary>
-    internal static ISiloBuilder AddSessionGrid(this ISiloBuilder silo, Func<IServiceProvider, IGrainStorage, IGrainStorage>? decorateStorage)
+    public static ISiloBuilder AddSessionGrid(this ISiloBuilder silo)
     {
         var services = silo.Services;
         var configuration = silo.Configuration;
@@ -80,7 +77,7 @@ public static class SessionGridSiloBuilderExtensions
                 inner = new OffThreadGrainStorage(inner);
             }
 
-            return decorateStorage is null ? inner : decorateStorage(sp, inner);
+            return inner;
         });
         return silo;
     }

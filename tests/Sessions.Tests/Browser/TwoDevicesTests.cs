@@ -53,7 +53,7 @@ public sealed class TwoDevicesTests : IAsyncLifetime
         var page = await Devices.NewDeviceAsync();
         var username = $"u{Guid.NewGuid():N}"[..20];
         await page.GetByLabel("Username").FillAsync(username);
-        await page.GetByLabel("Password").FillAsync(Api.Password);
+        await page.GetByLabel("Password").FillAsync(TestUser.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your sessions" })).ToBeVisibleAsync();
         var other = await Devices.SignInAsync(username);

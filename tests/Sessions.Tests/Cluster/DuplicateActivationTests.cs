@@ -22,7 +22,7 @@ public sealed class DuplicateActivationTests(PostgresServer server)
     {
         var bound = new SessionOptions().StorageRecheckInterval;
         var database = await server.CreateDatabaseAsync();
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = TestClock.New();
         await using var blue = await PostgresGrid.StartAsync(database, silos: 1, clock, timersOnClock: true);
         await using var green = await PostgresGrid.StartAsync(database, silos: 1, clock, timersOnClock: true);
         var user = await TestUser.RegisterAsync(blue.Client);

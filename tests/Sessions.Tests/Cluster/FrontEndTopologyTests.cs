@@ -13,18 +13,15 @@ namespace Sessions.Tests.Cluster;
 [Collection(PostgresGrid.Collection)]
 public sealed class FrontEndTopologyTests(PostgresServer server)
 {
+    /// <summary>How long the web process may take to answer, and its client to find a gateway: real time.</summary>
+    private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(30);
+
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task TwoFrontEndsOfOneClusterServeTheSameSessionsAndOneSignOutEndsThemEverywhere()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Sessions:Storage:Provider"] = "PostgreSQL",
-            ["Sessions:Storage:ConnectionString"] = await server.CreateDatabaseAsync(),
-            ["Sessions:Cluster:Membership"] = "PostgreSQL",
-            ["Sessions:Cluster:ClusterId"] = $"c{Guid.NewGuid():N}",
-        };
+        var settings = TestSettings.PostgreSQL(await server.CreateDatabaseAsync(), clusterId: $"c{Guid.NewGuid():N}");
         using var firstSilo = await GridHosts.StartSiloAsync(settings);
         using var secondSilo = await GridHosts.StartSiloAsync(settings);
         var frontEnd = new Dictionary<string, string?>(settings) { ["Sessions:Web:Silo"] = "External" };
@@ -56,12 +53,12 @@ public sealed class FrontEndTopologyTests(PostgresServer server)
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
         try
         {
-            Assert.True(await EventuallyAsync(http, "/healthz", HttpStatusCode.OK));
-            var token = new TokenCodec(GridCluster.TestKeyRing).Write(TokenKind.AccessToken, Guid.NewGuid(), Guid.NewGuid(), new byte[32]);
+            Assert.True(await GridProcesses.AnswersEventuallyAsync(http, "/healthz", StartLimit, HttpStatusCode.OK));
+            var token = new TokenCodec(TestSettings.GridKeyRing).Write(TokenKind.AccessToken, Guid.NewGuid(), Guid.NewGuid(), new byte[32]);
             using var me = new HttpRequestMessage(HttpMethod.Get, "/auth/me") { Headers = { { "Authorization", $"Bearer {token}" } } };
 
             var ready = await http.GetAsync("/readyz", Cancellation);
-            var login = await http.PostAsJsonAsync("/auth/login", new { username = "nobody", password = Api.Password }, Cancellation);
+            var login = await http.PostAsJsonAsync("/auth/login", new { username = "nobody", password = TestUser.Password }, Cancellation);
             var validated = await http.SendAsync(me, Cancellation);
 
             Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
@@ -70,11 +67,10 @@ public sealed class FrontEndTopologyTests(PostgresServer server)
             Assert.Equal(HttpStatusCode.ServiceUnavailable, validated.StatusCode);
             using var silo = await GridHosts.StartSiloAsync(new Dictionary<string, string?>
             {
-                ["Sessions:Storage:DataDirectory"] = Directory.CreateTempSubdirectory("sessions-topology-").FullName,
                 ["Sessions:Cluster:GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
-            Assert.True(await EventuallyAsync(http, "/readyz", HttpStatusCode.OK));
-            var register = await http.PostAsJsonAsync("/auth/register", new { username = $"u{Guid.NewGuid():N}", password = Api.Password }, Cancellation);
+            Assert.True(await GridProcesses.AnswersEventuallyAsync(http, "/readyz", StartLimit, HttpStatusCode.OK));
+            var register = await http.PostAsJsonAsync("/auth/register", new { username = $"u{Guid.NewGuid():N}", password = TestUser.Password }, Cancellation);
             Assert.Equal(HttpStatusCode.Created, register.StatusCode);
             await silo.StopAsync(Cancellation);
         }
@@ -86,51 +82,10 @@ public sealed class FrontEndTopologyTests(PostgresServer server)
 
     private static Process StartWebProcess(int httpPort, int gatewayPort)
     {
-        var output = RepositoryPaths.OutputOf("web");
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(output, "Sessions.Web.dll"), "--urls", $"http://127.0.0.1:{httpPort}"])
-        {
-            WorkingDirectory = output,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["Sessions__Web__Silo"] = "External",
-                ["Sessions__Cluster__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Sessions__GridKeys__Keys__1"] = GridCluster.TestGridKey,
-                ["Logging__LogLevel__Default"] = "Warning",
-            },
-        };
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    /// <summary>Polls until <paramref name="path"/> answers <paramref name="status"/>, for at most 30 s: the process
-    /// starts and the client finds the gateway in real time.</summary>
-    private static async Task<bool> EventuallyAsync(HttpClient http, string path, HttpStatusCode status)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            try
-            {
-                if ((await http.GetAsync(path, Cancellation)).StatusCode == status)
-                {
-                    return true;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(200, Cancellation);
-        }
-
-        return false;
+        var settings = new TestSettings();
+        settings["Sessions:Web:Silo"] = "External";
+        settings["Sessions:Cluster:GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Logging:LogLevel:Default"] = "Warning";
+        return GridProcesses.StartDrained(GridProcesses.StartInfo("web", "Sessions.Web.dll", settings, "--urls", $"http://127.0.0.1:{httpPort}"));
     }
 }

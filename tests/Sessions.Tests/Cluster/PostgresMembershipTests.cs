@@ -23,13 +23,7 @@ public sealed class PostgresMembershipTests(PostgresServer server)
     {
         var database = await server.CreateDatabaseAsync();
         var clusterId = $"c{Guid.NewGuid():N}";
-        var settings = new Dictionary<string, string?>
-        {
-            ["Sessions:Storage:Provider"] = "PostgreSQL",
-            ["Sessions:Storage:ConnectionString"] = database,
-            ["Sessions:Cluster:Membership"] = "PostgreSQL",
-            ["Sessions:Cluster:ClusterId"] = clusterId,
-        };
+        var settings = TestSettings.PostgreSQL(database, clusterId);
         using var first = await GridHosts.StartSiloAsync(settings);
         using var second = await GridHosts.StartSiloAsync(settings);
         using var client = await GridHosts.StartClientAsync(settings);

@@ -118,13 +118,11 @@ public sealed class PostgresSchemaTests(PostgresServer server) : PersistenceQuer
     {
         var text = (string)(await ScalarAsync("SELECT QueryText FROM OrleansQuery WHERE QueryKey = @key", ("key", queryKey)))!;
         var command = connection is null ? _database.CreateCommand(text) : new NpgsqlCommand(text, connection);
-        command.Parameters.AddWithValue("GrainIdHash", 1);
-        command.Parameters.AddWithValue("GrainIdN0", 0L);
-        command.Parameters.AddWithValue("GrainIdN1", 0L);
-        command.Parameters.AddWithValue("GrainTypeHash", 2);
-        command.Parameters.AddWithValue("GrainTypeString", "username");
-        command.Parameters.AddWithValue("GrainIdExtensionString", key);
-        command.Parameters.AddWithValue("ServiceId", "schema-tests");
+        foreach (var (name, value) in GrainIdentity(key))
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
         command.Parameters.Add(new NpgsqlParameter("GrainStateVersion", System.Data.DbType.Int32) { Value = (object?)version ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("PayloadBinary", System.Data.DbType.Binary) { Value = (object?)payload ?? DBNull.Value });
         return command;

@@ -6,49 +6,45 @@ namespace Sessions.Tests.Cluster;
 /// <summary>The silo as an operator runs it: a real process that cannot start says why in one line and exits 1.</summary>
 public sealed class SiloProcessTests
 {
-    private const string Password = "never-logged-7f3a";
+    private const string DatabasePassword = "never-logged-7f3a";
+
+    /// <summary>How long a silo process may take to become ready: it starts in real time.</summary>
+    private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task ASiloWhoseDatabaseCannotBeReachedSaysSoAndExitsWithOne()
     {
-        var port = PostgresServer.FreePort();
+        var port = FreePorts.Next();
 
-        var (exitCode, output) = await RunSiloAsync($"Host=127.0.0.1;Port={port};Database=sessions;Username=grid;Password={Password}");
+        var (exitCode, output) = await RunSiloAsync($"Host=127.0.0.1;Port={port};Database=sessions;Username=grid;Password={DatabasePassword}");
 
         Assert.Equal(1, exitCode);
         Assert.Single(output, line => line.Contains(
             $"The silo cannot start: Cannot use the PostgreSQL database 127.0.0.1:{port}/sessions (Sessions:Storage:ConnectionString)",
             StringComparison.Ordinal));
-        Assert.DoesNotContain(output, line => line.Contains(Password, StringComparison.Ordinal));
+        Assert.DoesNotContain(output, line => line.Contains(DatabasePassword, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task ASiloWithAMalformedConnectionStringNamesTheKeyAndExitsWithOne()
     {
-        var (exitCode, output) = await RunSiloAsync($"Hots=127.0.0.1;Password={Password}");
+        var (exitCode, output) = await RunSiloAsync($"Hots=127.0.0.1;Password={DatabasePassword}");
 
         Assert.Equal(1, exitCode);
         Assert.Single(output, line => line.Contains(
             "The silo cannot start: Sessions:Storage:ConnectionString is not a valid PostgreSQL connection string", StringComparison.Ordinal));
-        Assert.DoesNotContain(output, line => line.Contains(Password, StringComparison.Ordinal));
+        Assert.DoesNotContain(output, line => line.Contains(DatabasePassword, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task ARunningSiloAnswersLivenessReadinessAndMetricsOnItsManagementPortAndStopsCleanly()
     {
         var management = FreePorts.Next();
-        using var process = Process.Start(SiloStart(management, new()
-        {
-            ["Sessions__Storage__DataDirectory"] = Directory.CreateTempSubdirectory("sessions-silo-").FullName,
-        }))!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        using var process = GridProcesses.StartDrained(SiloStart(management));
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{management}") };
         try
         {
-            Assert.True(await EventuallyOkAsync(http, "/readyz"));
+            Assert.True(await GridProcesses.AnswersEventuallyAsync(http, "/readyz", StartLimit));
 
             var live = await http.GetAsync("/healthz");
             var metrics = await http.GetStringAsync("/metrics");
@@ -77,17 +73,13 @@ public sealed class SiloProcessTests
     {
         var data = Directory.CreateTempSubdirectory("sessions-silo-").FullName;
         var management = FreePorts.Next();
-        using var first = Process.Start(SiloStart(management, new() { ["Sessions__Storage__DataDirectory"] = data }))!;
-        first.OutputDataReceived += (_, _) => { };
-        first.ErrorDataReceived += (_, _) => { };
-        first.BeginOutputReadLine();
-        first.BeginErrorReadLine();
+        using var first = GridProcesses.StartDrained(SiloStart(management, new() { ["Sessions:Storage:DataDirectory"] = data }));
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{management}") };
         try
         {
-            Assert.True(await EventuallyOkAsync(http, "/readyz"));
+            Assert.True(await GridProcesses.AnswersEventuallyAsync(http, "/readyz", StartLimit));
 
-            var (exitCode, output) = await RunAsync(SiloStart(FreePorts.Next(), new() { ["Sessions__Storage__DataDirectory"] = data }));
+            var (exitCode, output) = await RunAsync(SiloStart(FreePorts.Next(), new() { ["Sessions:Storage:DataDirectory"] = data }));
 
             Assert.Equal(1, exitCode);
             Assert.Single(output, line => line.Contains("The silo cannot start: Another process is using the SQLite file", StringComparison.Ordinal));
@@ -99,64 +91,22 @@ public sealed class SiloProcessTests
         }
     }
 
-    private static ProcessStartInfo SiloStart(int managementPort, Dictionary<string, string> settings)
+    private static ProcessStartInfo SiloStart(int managementPort, Dictionary<string, string?>? settings = null)
     {
-        var silo = RepositoryPaths.OutputOf("silo");
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(silo, "Sessions.Silo.dll")])
-        {
-            WorkingDirectory = silo,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            Environment =
-            {
-                ["Sessions__Cluster__SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Sessions__Cluster__GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Sessions__Silo__ManagementUrls"] = $"http://127.0.0.1:{managementPort}",
-                ["Sessions__GridKeys__Keys__1"] = GridCluster.TestGridKey,
-                ["Logging__Console__FormatterName"] = "simple",
-                ["Logging__Console__FormatterOptions__SingleLine"] = "true",
-            },
-        };
-        foreach (var (key, value) in settings)
-        {
-            start.Environment[key] = value;
-        }
-
-        return start;
-    }
-
-    /// <summary>Polls for at most 60 s: the process starts in real time.</summary>
-    private static async Task<bool> EventuallyOkAsync(HttpClient http, string path)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            try
-            {
-                if ((await http.GetAsync(path)).IsSuccessStatusCode)
-                {
-                    return true;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-        }
-
-        return false;
+        var configuration = new TestSettings().WithClusterPorts();
+        configuration["Sessions:Silo:ManagementUrls"] = $"http://127.0.0.1:{managementPort}";
+        configuration["Logging:Console:FormatterName"] = "simple";
+        configuration["Logging:Console:FormatterOptions:SingleLine"] = "true";
+        return GridProcesses.StartInfo("silo", "Sessions.Silo.dll", configuration.With(settings));
     }
 
     private static async Task<(int ExitCode, List<string> Output)> RunSiloAsync(string connectionString)
     {
         var start = SiloStart(FreePorts.Next(), new()
         {
-            ["Sessions__Storage__Provider"] = "PostgreSQL",
-            ["Sessions__Storage__ConnectionString"] = connectionString,
-            ["Sessions__Cluster__Membership"] = "PostgreSQL",
+            ["Sessions:Storage:Provider"] = "PostgreSQL",
+            ["Sessions:Storage:ConnectionString"] = connectionString,
+            ["Sessions:Cluster:Membership"] = "PostgreSQL",
         });
         return await RunAsync(start);
     }

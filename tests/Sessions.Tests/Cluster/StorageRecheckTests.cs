@@ -14,8 +14,8 @@ public sealed class StorageRecheckTests(PostgresServer server)
     public async Task AnActivationThatCannotReadStorageForThreeIntervalsStopsServing()
     {
         var interval = new SessionOptions().StorageRecheckInterval;
-        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        await using var grid = await PostgresGrid.StartAsync(await server.CreateDatabaseAsync(), silos: 1, clock, timersOnClock: true);
+        await using var grid = await PostgresGrid.StartAsync(await server.CreateDatabaseAsync(), silos: 1, timersOnClock: true);
+        var clock = grid.Clock;
         var user = await TestUser.RegisterAsync(grid.Client);
         var session = await user.SignInBrowserAsync();
         var activation = await ActivationAfterAsync(grid, user, clock, TimeSpan.Zero);

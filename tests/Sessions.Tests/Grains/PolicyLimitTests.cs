@@ -4,28 +4,13 @@ using Sessions.Tests.Infrastructure;
 namespace Sessions.Tests.Grains;
 
 /// <summary>A cluster with small limits and strict refresh-token reuse detection (no grace window).</summary>
-public sealed class TightPolicyFixture : IAsyncLifetime
+public sealed class TightPolicyFixture() : ClusterFixture(() => GridCluster.StartAsync(silos: 1, settings: new Dictionary<string, string?>
 {
-    private GridCluster? _grid;
-
-    public GridCluster Grid => _grid ?? throw new InvalidOperationException("The cluster has not started.");
-
-    public async ValueTask InitializeAsync() => _grid = await GridCluster.StartAsync(silos: 1, settings: new Dictionary<string, string?>
-    {
-        ["Sessions:MaxSessionsPerUser"] = "3",
-        ["Sessions:MaxApiTokensPerUser"] = "2",
-        ["Sessions:AuditTrailLength"] = "5",
-        ["Sessions:RefreshReuseGracePeriod"] = "00:00:00",
-    });
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_grid is not null)
-        {
-            await _grid.DisposeAsync();
-        }
-    }
-}
+    ["Sessions:MaxSessionsPerUser"] = "3",
+    ["Sessions:MaxApiTokensPerUser"] = "2",
+    ["Sessions:AuditTrailLength"] = "5",
+    ["Sessions:RefreshReuseGracePeriod"] = "00:00:00",
+}));
 
 public sealed class PolicyLimitTests(TightPolicyFixture fixture) : IClassFixture<TightPolicyFixture>
 {

@@ -64,17 +64,9 @@ public sealed class CredentialFuzzTests
         var other = await grid.SignInAppAsync(await grid.RegisterAsync());
         var control = await grid.SignInBrowserAsync(username);
         var real = new RealTokens(
-            app.UserId, await CookieOfAsync(grid, username), app.AccessToken, app.RefreshToken, apiToken.Token,
-            await CookieOfAsync(grid, await grid.RegisterAsync()), other.AccessToken);
+            app.UserId, await grid.SessionCookieAsync(username), app.AccessToken, app.RefreshToken, apiToken.Token,
+            await grid.SessionCookieAsync(await grid.RegisterAsync()), other.AccessToken);
         return (real, control);
-    }
-
-    private static async Task<string> CookieOfAsync(WebGrid grid, string username)
-    {
-        using var client = grid.NewClient();
-        var login = await client.PostAsJsonAsync("/auth/login", new { username, password = Api.Password }, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
-        return login.Headers.GetValues("Set-Cookie").Single().Split(';')[0].Split('=', 2)[1];
     }
 
     /// <summary>Hands the request to the server's pipeline as is: no client library in between to tidy or refuse

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using Sessions.Grains.Abstractions.Tokens;
 using Sessions.Tests.Infrastructure;
@@ -77,7 +76,7 @@ public sealed class ForgedAndAmbiguousCredentialTests(WebGridFixture fixture)
     {
         var username = await Grid.RegisterAsync();
         using var signedIn = await Grid.SignInBrowserAsync(username);
-        var cookie = await CookieOfAsync(username);
+        var cookie = await Grid.SessionCookieAsync(username);
         var callsBefore = Grid.GrainCalls.Calls;
 
         var both = await Grid.NewClient().SendAsync(WithCookie(cookie, second), Cancel);
@@ -114,12 +113,6 @@ public sealed class ForgedAndAmbiguousCredentialTests(WebGridFixture fixture)
         Assert.All(statuses, status => Assert.True(status is HttpStatusCode.Unauthorized or HttpStatusCode.UnsupportedMediaType, $"{status}"));
         Assert.Equal(HttpStatusCode.Unauthorized, statuses[1]);
         Assert.Equal(HttpStatusCode.OK, await Grid.Bearer(app.AccessToken).MeAsync());
-    }
-
-    private async Task<string> CookieOfAsync(string username)
-    {
-        var login = await Grid.NewClient().PostAsJsonAsync("/auth/login", new { username, password = Api.Password }, Cancel);
-        return login.Headers.GetValues("Set-Cookie").Single().Split(';')[0].Split('=', 2)[1];
     }
 
     private static HttpRequestMessage WithCookie(string token, string second = "", bool reversed = false)

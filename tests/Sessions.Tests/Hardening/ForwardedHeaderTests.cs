@@ -26,7 +26,7 @@ public sealed class ForwardedHeaderTests
     {
         await using var grid = WebGrid.StartOnKestrel(trustedProxy is null ? null : new Dictionary<string, string?> { ["Sessions:Web:TrustedProxies:0"] = trustedProxy });
         using var client = LoopbackClients.To(Address(grid), from: Client);
-        var username = await RegisterAsync(client);
+        var username = await client.RegisterAsync();
         var spoofed = new[] { ("X-Forwarded-For", "203.0.113.9"), ("X-Forwarded-Proto", "https"), ("X-Forwarded-Host", "evil.example") };
 
         var (userId, cookie) = await SignInAsync(client, username, spoofed);
@@ -46,7 +46,7 @@ public sealed class ForwardedHeaderTests
     {
         await using var grid = WebGrid.StartOnKestrel(new Dictionary<string, string?> { ["Sessions:Web:TrustedProxies:0"] = "127.0.0.2" });
         using var proxy = LoopbackClients.To(Address(grid), from: Proxy);
-        var username = await RegisterAsync(proxy);
+        var username = await proxy.RegisterAsync();
         var forwarded = new[] { ("X-Forwarded-For", "203.0.113.9"), ("X-Forwarded-Proto", "https"), ("X-Forwarded-Host", "app.example") };
 
         var (_, cookie) = await SignInAsync(proxy, username, forwarded);
@@ -61,17 +61,9 @@ public sealed class ForwardedHeaderTests
 
     private static Uri Address(WebGrid grid) => new($"http://127.0.0.1:{grid.ServerAddress!.Port}");
 
-    private static async Task<string> RegisterAsync(HttpClient client)
-    {
-        var username = $"u{Guid.NewGuid():N}";
-        var response = await client.PostAsJsonAsync("/auth/register", new { username, password = Api.Password }, Cancel);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return username;
-    }
-
     private static async Task<(string UserId, string Cookie)> SignInAsync(HttpClient client, string username, (string Name, string Value)[] headers)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/auth/login") { Content = JsonContent.Create(new { username, password = Api.Password }) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/auth/login") { Content = JsonContent.Create(new { username, password = TestUser.Password }) };
         foreach (var (name, value) in headers)
         {
             request.Headers.TryAddWithoutValidation(name, value);

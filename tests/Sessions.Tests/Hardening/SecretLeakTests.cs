@@ -17,8 +17,6 @@ namespace Sessions.Tests.Hardening;
 /// </summary>
 public sealed class SecretLeakTests
 {
-    private const string Password = Api.Password;
-
     private static readonly Dictionary<string, string?> TraceEverything = new()
     {
         ["Logging:LogLevel:Default"] = "Trace",
@@ -41,13 +39,13 @@ public sealed class SecretLeakTests
 
         await RunScenarioAsync(grid, http, tokens);
 
-        var needles = tokens.SelectMany(Fragments).Append(Password).Append(OAuthGrid.ClientSecret).Distinct().ToArray();
+        var needles = tokens.SelectMany(Fragments).Append(TestUser.Password).Append(OAuthGrid.ClientSecret).Distinct().ToArray();
         var logs = string.Join('\n', grid.Logs.Lines);
         var responses = recorder.Transcript;
         var database = await DatabaseBytesAsync(grid);
         var leaks = needles.Where(n => logs.Contains(n, StringComparison.Ordinal)).Select(n => $"log: {Shorten(n)}")
             .Concat(needles.Where(n => responses.Contains(n, StringComparison.Ordinal)).Select(n => $"response: {Shorten(n)}"))
-            .Concat(tokens.SelectMany(DatabaseNeedles).Concat(TextNeedles(Password)).Where(n => database.AsSpan().IndexOf(n) >= 0)
+            .Concat(tokens.SelectMany(DatabaseNeedles).Concat(TextNeedles(TestUser.Password)).Where(n => database.AsSpan().IndexOf(n) >= 0)
                 .Select(n => $"database: {Convert.ToHexString(n)[..16]}…"))
             .ToList();
         Assert.True(tokens.Count >= 12, $"only {tokens.Count} tokens issued");
@@ -85,11 +83,11 @@ public sealed class SecretLeakTests
     private static async Task RunScenarioAsync(WebGrid grid, HttpClient http, List<string> tokens)
     {
         var username = $"u{Guid.NewGuid():N}";
-        await SendAsync(http, HttpMethod.Post, "/auth/register", json: new { username, password = Password }, expect: HttpStatusCode.Created);
-        await SendAsync(http, HttpMethod.Post, "/auth/register", json: new { username, password = Password }, expect: HttpStatusCode.Conflict);
-        await SendAsync(http, HttpMethod.Post, "/auth/login", json: new { username, password = "wrong " + Password }, expect: HttpStatusCode.Unauthorized);
+        await SendAsync(http, HttpMethod.Post, "/auth/register", json: new { username, password = TestUser.Password }, expect: HttpStatusCode.Created);
+        await SendAsync(http, HttpMethod.Post, "/auth/register", json: new { username, password = TestUser.Password }, expect: HttpStatusCode.Conflict);
+        await SendAsync(http, HttpMethod.Post, "/auth/login", json: new { username, password = "wrong " + TestUser.Password }, expect: HttpStatusCode.Unauthorized);
 
-        var cookie = (await SendAsync(http, HttpMethod.Post, "/auth/login", json: new { username, password = Password })).Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+        var cookie = (await SendAsync(http, HttpMethod.Post, "/auth/login", json: new { username, password = TestUser.Password })).Headers.GetValues("Set-Cookie").Single().Split(';')[0];
         tokens.Add(cookie.Split('=', 2)[1]);
         var phone = await AppSignInAsync(http, username, tokens);
         var apiToken = (await (await SendAsync(http, HttpMethod.Post, "/auth/tokens", phone.AccessToken, json: new { name = "agent" }, expect: HttpStatusCode.Created))
@@ -172,7 +170,7 @@ public sealed class SecretLeakTests
 
     private static async Task<AppTokens> AppSignInAsync(HttpClient http, string username, List<string> tokens)
     {
-        var app = (await (await SendAsync(http, HttpMethod.Post, "/auth/login", json: new { username, password = Password, client = "app" }))
+        var app = (await (await SendAsync(http, HttpMethod.Post, "/auth/login", json: new { username, password = TestUser.Password, client = "app" }))
             .Content.ReadFromJsonAsync<AppTokens>())!;
         tokens.Add(app.AccessToken);
         tokens.Add(app.RefreshToken);

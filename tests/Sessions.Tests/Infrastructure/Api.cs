@@ -4,27 +4,58 @@ using System.Net.Http.Json;
 
 namespace Sessions.Tests.Infrastructure;
 
-/// <summary>Shortcuts for the HTTP API, written as a client outside this repository would use it.</summary>
+/// <summary>Shortcuts for the HTTP API, written as a client outside this repository would use it. Users have
+/// <see cref="TestUser.Password"/>.</summary>
 public static class Api
 {
-    public const string Password = "correct horse battery staple";
+    /// <summary>Registers a new user through <paramref name="client"/> (any server: in memory, Kestrel, a proxy)
+    /// and returns the username.</summary>
+    public static async Task<string> RegisterAsync(this HttpClient client, string? username = null)
+    {
+        username ??= $"u{Guid.NewGuid():N}";
+        var response = await client.PostAsJsonAsync("/auth/register", new { username, password = TestUser.Password });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return username;
+    }
+
+    /// <summary>Registers a new user through the API and returns the username.</summary>
+    public static async Task<string> RegisterAsync(this WebGrid grid, string? username = null)
+    {
+        using var client = grid.NewClient();
+        return await client.RegisterAsync(username);
+    }
 
     /// <summary>Signs a new device (a cookie-keeping client) in with a browser session.</summary>
     public static async Task<HttpClient> SignInBrowserAsync(this WebGrid grid, string username, string? device = null)
     {
         var browser = grid.NewDevice();
-        var response = await browser.PostAsJsonAsync("/auth/login", new { username, password = Password, device });
+        var response = await browser.PostAsJsonAsync("/auth/login", new { username, password = TestUser.Password, device });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return browser;
+    }
+
+    /// <summary>Signs a browser session in without keeping it, and returns the session cookie's value.</summary>
+    public static async Task<string> SessionCookieAsync(this WebGrid grid, string username)
+    {
+        using var client = grid.NewClient();
+        var response = await client.PostAsJsonAsync("/auth/login", new { username, password = TestUser.Password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return response.Headers.GetValues("Set-Cookie").Single().Split(';')[0].Split('=', 2)[1];
+    }
+
+    /// <summary>Signs an app in through <paramref name="client"/> and returns its token pair.</summary>
+    public static async Task<AppTokens> SignInAppAsync(this HttpClient client, string username, string? device = null)
+    {
+        var response = await client.PostAsJsonAsync("/auth/login", new { username, password = TestUser.Password, client = "app", device });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<AppTokens>())!;
     }
 
     /// <summary>Signs an app in and returns its token pair.</summary>
     public static async Task<AppTokens> SignInAppAsync(this WebGrid grid, string username, string? device = null)
     {
         using var client = grid.NewClient();
-        var response = await client.PostAsJsonAsync("/auth/login", new { username, password = Password, client = "app", device });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<AppTokens>())!;
+        return await client.SignInAppAsync(username, device);
     }
 
     /// <summary>A client that presents <paramref name="token"/> as a bearer token.</summary>

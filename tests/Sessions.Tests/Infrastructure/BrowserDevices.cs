@@ -51,7 +51,7 @@ public sealed class BrowserDevices : IAsyncDisposable
     {
         var page = await NewDeviceAsync();
         await page.GetByLabel("Username").FillAsync(username);
-        await page.GetByLabel("Password").FillAsync(Api.Password);
+        await page.GetByLabel("Password").FillAsync(TestUser.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your sessions" })).ToBeVisibleAsync();
         return page;

@@ -1,13 +1,22 @@
 namespace Sessions.Tests.Infrastructure;
 
-/// <summary>One cluster shared by a collection of test classes; every test makes its own user.</summary>
-public sealed class ClusterFixture : IAsyncLifetime
+/// <summary>One in-process cluster shared by the tests of a collection (<see cref="SharedCluster"/>) or of a
+/// class; every test makes its own user. A fixture for a differently configured cluster derives from this one.</summary>
+public class ClusterFixture : IAsyncLifetime
 {
+    private readonly Func<Task<GridCluster>> _start;
     private GridCluster? _grid;
+
+    public ClusterFixture()
+        : this(() => GridCluster.StartAsync())
+    {
+    }
+
+    protected ClusterFixture(Func<Task<GridCluster>> start) => _start = start;
 
     public GridCluster Grid => _grid ?? throw new InvalidOperationException("The cluster has not started.");
 
-    public async ValueTask InitializeAsync() => _grid = await GridCluster.StartAsync();
+    public async ValueTask InitializeAsync() => _grid = await _start();
 
     public async ValueTask DisposeAsync()
     {
@@ -15,6 +24,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             await _grid.DisposeAsync();
         }
+
+        GC.SuppressFinalize(this);
     }
 }
 

@@ -10,7 +10,7 @@ namespace Sessions.Tests.Infrastructure;
 /// </summary>
 public static class ForgedTokens
 {
-    private static readonly TokenCodec GridCodec = new(new GridKeyRing(1, [new(1, Convert.FromBase64String(GridCluster.TestGridKey))]));
+    private static readonly TokenCodec GridCodec = new(TestSettings.GridKeyRing);
     private static readonly TokenCodec OtherGridCodec = new(new GridKeyRing(1, [new(1, RandomNumberGenerator.GetBytes(32))]));
 
     public static string WithGridKey(TokenKind kind, string? userId = null, string? credentialId = null) => Forge(GridCodec, kind, userId, credentialId);

@@ -4,6 +4,8 @@ using System.Net.Sockets;
 
 namespace Sessions.Tests.Infrastructure;
 
+/// <summary>Loopback ports for test hosts to listen on (or for a server that cannot be reached): the one place
+/// tests get a port from.</summary>
 public static class FreePorts
 {
     // Below Linux's ephemeral range (32768-60999), so an outgoing connection cannot take a port between the

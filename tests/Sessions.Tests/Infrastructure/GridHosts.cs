@@ -11,13 +11,7 @@ public static class GridHosts
     /// <summary>Starts a silo configured by <paramref name="settings"/> on free ports.</summary>
     public static async Task<IHost> StartSiloAsync(IReadOnlyDictionary<string, string?> settings)
     {
-        var builder = Create(settings, new Dictionary<string, string?>
-        {
-            ["Sessions:Cluster:SiloPort"] = PostgresServer.FreePort().ToString(),
-            ["Sessions:Cluster:GatewayPort"] = PostgresServer.FreePort().ToString(),
-            ["Sessions:GridKeys:Keys:1"] = GridCluster.TestGridKey,
-            ["Sessions:PasswordHashing:IterationCount"] = "1000",
-        });
+        var builder = Create(new TestSettings().WithClusterPorts().With(settings));
         builder.UseOrleans(silo => silo.UseSessionGridClustering().AddSessionGrid());
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
@@ -27,22 +21,17 @@ public static class GridHosts
     /// <summary>Starts an Orleans client of the grid configured by <paramref name="settings"/>.</summary>
     public static async Task<IHost> StartClientAsync(IReadOnlyDictionary<string, string?> settings)
     {
-        var builder = Create(settings, new Dictionary<string, string?>());
+        var builder = Create(new TestSettings().With(settings));
         builder.UseOrleansClient(client => client.UseSessionGridClustering());
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
         return host;
     }
 
-    private static HostApplicationBuilder Create(IReadOnlyDictionary<string, string?> settings, Dictionary<string, string?> defaults)
+    private static HostApplicationBuilder Create(TestSettings settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Development" });
-        foreach (var (key, value) in settings)
-        {
-            defaults[key] = value;
-        }
-
-        builder.Configuration.AddInMemoryCollection(defaults);
+        builder.Configuration.AddInMemoryCollection(settings.Values);
         return builder;
     }
 }

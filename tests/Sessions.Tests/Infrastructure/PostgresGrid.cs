@@ -17,8 +17,8 @@ public static class PostgresGrid
     public const string Collection = "postgres-clusters";
 
     /// <summary>Starts <paramref name="silos"/> silos on the database. With <paramref name="timersOnClock"/> grain
-    /// timers run on <paramref name="clock"/> too, so a test can fire them by advancing it; <paramref name="configure"/>
-    /// adjusts the test cluster further.</summary>
+    /// timers run on <paramref name="clock"/> (a new <see cref="TestClock"/> when null) too, so a test can fire them
+    /// by advancing it; <paramref name="configure"/> adjusts the test cluster further.</summary>
     public static Task<GridCluster> StartAsync(
         string connectionString,
         short silos = 3,
@@ -26,13 +26,8 @@ public static class PostgresGrid
         bool timersOnClock = false,
         Action<InProcessTestClusterBuilder>? configure = null)
     {
-        clock ??= new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        var configuration = new Dictionary<string, string?>
-        {
-            ["Sessions:Storage:Provider"] = "PostgreSQL",
-            ["Sessions:Storage:ConnectionString"] = connectionString,
-        };
-        return GridCluster.StartAsync(settings: configuration, silos: silos, clock: clock, configure: builder =>
+        clock ??= TestClock.New();
+        return GridCluster.StartAsync(settings: TestSettings.PostgreSQL(connectionString), silos: silos, clock: clock, configure: builder =>
         {
             // Experimental in Orleans 10 (ORLEANSEXP003); cluster mode uses it, so the tests do too.
 #pragma warning disable ORLEANSEXP003

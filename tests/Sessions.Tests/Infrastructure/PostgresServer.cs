@@ -38,9 +38,6 @@ public sealed class PostgresServer : IAsyncLifetime
         return ConnectionString(name);
     }
 
-    /// <summary>A loopback port nothing listens on: for a host to bind, or for a database that cannot be reached.</summary>
-    public static int FreePort() => FreePorts.Next();
-
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public async ValueTask DisposeAsync()
@@ -97,7 +94,7 @@ public sealed class PostgresServer : IAsyncLifetime
         }
 
         await RunAsync(Path.Combine(bin, "initdb"), ["-D", data, "-U", Superuser, "-A", "trust", "-E", "UTF8", "--no-sync"], owner);
-        _port = FreePort();
+        _port = FreePorts.Next();
         string[] settings =
         [
             "-c listen_addresses=127.0.0.1", $"-p {_port}", $"-k {_root}", "-c fsync=off", "-c synchronous_commit=off",

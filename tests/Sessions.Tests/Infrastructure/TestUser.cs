@@ -6,6 +6,7 @@ namespace Sessions.Tests.Infrastructure;
 /// <summary>A freshly registered user and shortcuts to act as them.</summary>
 public sealed class TestUser
 {
+    /// <summary>The password of every user a test registers, through the grains or the HTTP API (<see cref="Api"/>).</summary>
     public const string Password = "correct horse battery staple";
 
     private TestUser(IGrainFactory grains, string username, string userId)

@@ -1,11 +1,9 @@
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
-using Orleans.Storage;
 using Sessions.Grains.Abstractions.Users;
 using Sessions.Grains.Hosting;
 
@@ -19,31 +17,32 @@ namespace Sessions.Tests.Infrastructure;
 /// </summary>
 public sealed class WebGrid : WebApplicationFactory<Program>
 {
-    private readonly Dictionary<string, string?> _settings;
+    private readonly TestSettings _settings;
 
     public WebGrid(IReadOnlyDictionary<string, string?>? settings = null, bool injectStorageFaults = false)
     {
         Faults = injectStorageFaults ? new StorageFaults() : null;
-        DataDirectory = Directory.CreateTempSubdirectory("sessions-web-").FullName;
-        _settings = new Dictionary<string, string?>
-        {
-            ["Sessions:Storage:DataDirectory"] = DataDirectory,
-            ["Sessions:Cluster:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Sessions:Cluster:GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Sessions:GridKeys:Keys:1"] = GridCluster.TestGridKey,
-            ["Sessions:PasswordHashing:IterationCount"] = "1000",
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            _settings[key] = value;
-        }
+        _settings = new TestSettings().WithClusterPorts();
+        _settings["Logging:LogLevel:Default"] = "Warning";
+        _settings.With(settings);
     }
 
-    public string DataDirectory { get; }
+    public string DataDirectory => _settings.DataDirectory;
 
     /// <summary>Set when the grid serves real HTTP (see <see cref="StartOnKestrel"/>).</summary>
     public Uri? ServerAddress { get; private set; }
+
+    public FakeTimeProvider Clock { get; } = TestClock.New();
+
+    public GrainCallCounter GrainCalls { get; } = new();
+
+    public CapturingLoggerProvider Logs { get; } = new();
+
+    /// <summary>Storage faults to arm, when the grid was made with <c>injectStorageFaults</c>.</summary>
+    public StorageFaults? Faults { get; }
+
+    /// <summary>Where clients send requests: the loopback port when the grid is on Kestrel, else the in-memory server.</summary>
+    private Uri ClientAddress => ServerAddress ?? new Uri("https://localhost");
 
     /// <summary>A grid listening on a real loopback port, for real clients (browsers, curl, proxies).</summary>
     public static WebGrid StartOnKestrel(IReadOnlyDictionary<string, string?>? settings = null, bool injectStorageFaults = false)
@@ -56,20 +55,8 @@ public sealed class WebGrid : WebApplicationFactory<Program>
         return grid;
     }
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-
-    public GrainCallCounter GrainCalls { get; } = new();
-
-    public CapturingLoggerProvider Logs { get; } = new();
-
-    /// <summary>Storage faults to arm, when the grid was made with <c>injectStorageFaults</c>.</summary>
-    public StorageFaults? Faults { get; }
-
     /// <summary>The grain id of a user's grain, to arm storage faults for it.</summary>
     public GrainId UserGrainId(string userId) => Services.GetRequiredService<IGrainFactory>().GetGrain<IUserGrain>(userId).GetGrainId();
-
-    /// <summary>Where clients send requests: the loopback port when the grid is on Kestrel, else the in-memory server.</summary>
-    private Uri ClientAddress => ServerAddress ?? new Uri("https://localhost");
 
     /// <summary>A client that keeps cookies, like one browser (one device).</summary>
     public HttpClient NewDevice() => CreateClient(new WebApplicationFactoryClientOptions
@@ -87,19 +74,9 @@ public sealed class WebGrid : WebApplicationFactory<Program>
         AllowAutoRedirect = false,
     });
 
-    /// <summary>Registers a new user through the API and returns the username.</summary>
-    public async Task<string> RegisterAsync(string? username = null)
-    {
-        username ??= $"u{Guid.NewGuid():N}";
-        using var client = NewClient();
-        var response = await client.PostAsJsonAsync("/auth/register", new { username, password = Api.Password });
-        response.EnsureSuccessStatusCode();
-        return username;
-    }
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        foreach (var (key, value) in _settings)
+        foreach (var (key, value) in _settings.Values)
         {
             builder.UseSetting(key, value);
         }
@@ -111,9 +88,7 @@ public sealed class WebGrid : WebApplicationFactory<Program>
             services.AddSingleton<IIncomingGrainCallFilter>(GrainCalls);
             if (Faults is { } faults)
             {
-                // The last keyed registration wins; the ADO.NET provider stays registered under its own name.
-                services.AddKeyedSingleton<IGrainStorage>(SessionGrid.StorageName, (sp, _) => new FaultInjectingGrainStorage(
-                    sp.GetRequiredKeyedService<IGrainStorage>(SessionGrid.AdoNetStorageName), faults));
+                FaultInjectingGrainStorage.Install(services, faults);
             }
         });
     }

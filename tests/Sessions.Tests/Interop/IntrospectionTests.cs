@@ -82,8 +82,7 @@ public sealed class IntrospectionTests(OAuthGrid oauth)
         var username = await Grid.RegisterAsync();
         var app = await Grid.SignInAppAsync(username);
         var created = await Grid.Bearer(app.AccessToken).CreateApiTokenAsync("reporting", expiresInDays: 3);
-        using var login = await Grid.NewClient().PostAsJsonAsync("/auth/login", new { username, password = Api.Password }, TestContext.Current.CancellationToken);
-        var cookie = login.Headers.GetValues("Set-Cookie").Single().Split(';')[0].Split('=', 2)[1];
+        var cookie = await Grid.SessionCookieAsync(username);
 
         var apiToken = await OAuthGrid.JsonOf(await oauth.IntrospectAsync(created.Token, hint: "access_token"));
         var browser = await OAuthGrid.JsonOf(await oauth.IntrospectAsync(cookie, OAuthGrid.Basic(OAuthGrid.OtherClientId, OAuthGrid.OtherClientSecret)));

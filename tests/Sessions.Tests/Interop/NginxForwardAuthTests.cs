@@ -143,7 +143,7 @@ public sealed class NginxForwardAuthTests(NginxFixture fixture) : IClassFixture<
         using var fromElsewhere = LoopbackClients.To(Nginx.Address, from: IPAddress.Parse("127.0.0.2"));
         using var login = new HttpRequestMessage(HttpMethod.Post, "/auth/login")
         {
-            Content = JsonContent.Create(new { username, password = Api.Password, client = "app" }),
+            Content = JsonContent.Create(new { username, password = TestUser.Password, client = "app" }),
         };
         login.Headers.Add("X-Forwarded-For", "203.0.113.7");
 
@@ -159,19 +159,14 @@ public sealed class NginxForwardAuthTests(NginxFixture fixture) : IClassFixture<
 
     private async Task<string> RegisterAsync()
     {
-        var username = $"u{Guid.NewGuid():N}";
         using var proxy = LoopbackClients.To(Nginx.Address);
-        var response = await proxy.PostAsJsonAsync("/auth/register", new { username, password = Api.Password }, Cancel);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return username;
+        return await proxy.RegisterAsync();
     }
 
     private async Task<AppTokens> SignInAppAsync(string username)
     {
         using var proxy = LoopbackClients.To(Nginx.Address);
-        var response = await proxy.PostAsJsonAsync("/auth/login", new { username, password = Api.Password, client = "app" }, Cancel);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<AppTokens>(Cancel))!;
+        return await proxy.SignInAppAsync(username);
     }
 
     /// <summary>Signs <paramref name="username"/> in through the proxy and returns the user id and the header line
@@ -181,7 +176,7 @@ public sealed class NginxForwardAuthTests(NginxFixture fixture) : IClassFixture<
         using var proxy = LoopbackClients.To(Nginx.Address);
         if (credential == "cookie")
         {
-            var login = await proxy.PostAsJsonAsync("/auth/login", new { username, password = Api.Password }, Cancel);
+            var login = await proxy.PostAsJsonAsync("/auth/login", new { username, password = TestUser.Password }, Cancel);
             Assert.Equal(HttpStatusCode.OK, login.StatusCode);
             var userId = (await login.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("userId").GetString()!;
             return (userId, "Cookie: " + login.Headers.GetValues("Set-Cookie").Single().Split(';')[0]);

@@ -7,21 +7,17 @@ namespace Sessions.Tests.Interop;
 
 /// <summary>A grid with two resource servers configured for RFC 7662 introspection, shared by the OAuth tests, and
 /// shortcuts to speak RFC 7662/7009 to it the way an OAuth library would (form-encoded, HTTP Basic).</summary>
-public sealed class OAuthGrid : IAsyncDisposable
+public sealed class OAuthGrid() : WebGridFixture(new WebGrid(new Dictionary<string, string?>
+{
+    [$"Sessions:ResourceServers:Clients:{ClientId}"] = ClientSecret,
+    [$"Sessions:ResourceServers:Clients:{OtherClientId}"] = OtherClientSecret,
+}))
 {
     public const string Name = "oauth";
     public const string ClientId = "orders-api";
     public const string ClientSecret = "orders api secret: long & random";
     public const string OtherClientId = "billing";
     public const string OtherClientSecret = "billing secret";
-
-    public WebGrid Grid { get; } = new(new Dictionary<string, string?>
-    {
-        [$"Sessions:ResourceServers:Clients:{ClientId}"] = ClientSecret,
-        [$"Sessions:ResourceServers:Clients:{OtherClientId}"] = OtherClientSecret,
-    });
-
-    public ValueTask DisposeAsync() => Grid.DisposeAsync();
 
     /// <summary>HTTP Basic as RFC 6749 §2.3.1 says: id and secret form-url-encoded, then joined and base64-encoded.</summary>
     public static string Basic(string clientId, string secret) =>

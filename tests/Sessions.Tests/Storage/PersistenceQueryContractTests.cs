@@ -64,4 +64,12 @@ public abstract class PersistenceQueryContractTests
     protected abstract Task<int?> ClearAsync(string key, int version);
 
     protected abstract Task<long> RowCountAsync();
+
+    /// <summary>The grain identity every query binds (its parameter names without a prefix): one username grain's
+    /// row, under <paramref name="key"/>.</summary>
+    protected static IEnumerable<(string Name, object Value)> GrainIdentity(string key) =>
+    [
+        ("GrainIdHash", 1), ("GrainIdN0", 0L), ("GrainIdN1", 0L), ("GrainTypeHash", 2), ("GrainTypeString", "username"),
+        ("GrainIdExtensionString", key), ("ServiceId", "schema-tests"),
+    ];
 }

@@ -56,13 +56,11 @@ public sealed class SqliteSchemaTests : PersistenceQueryContractTests, IAsyncLif
         var command = connection.CreateCommand();
         command.CommandText = (string)(await ScalarAsync($"SELECT QueryText FROM OrleansQuery WHERE QueryKey = '{queryKey}'"))!;
         command.Disposed += (_, _) => connection.Dispose();
-        command.Parameters.AddWithValue("@GrainIdHash", 1);
-        command.Parameters.AddWithValue("@GrainIdN0", 0L);
-        command.Parameters.AddWithValue("@GrainIdN1", 0L);
-        command.Parameters.AddWithValue("@GrainTypeHash", 2);
-        command.Parameters.AddWithValue("@GrainTypeString", "username");
-        command.Parameters.AddWithValue("@GrainIdExtensionString", key);
-        command.Parameters.AddWithValue("@ServiceId", "schema-tests");
+        foreach (var (name, value) in GrainIdentity(key))
+        {
+            command.Parameters.AddWithValue("@" + name, value);
+        }
+
         command.Parameters.AddWithValue("@GrainStateVersion", version is null ? DBNull.Value : version);
         command.Parameters.AddWithValue("@PayloadBinary", payload is null ? DBNull.Value : payload);
         return command;

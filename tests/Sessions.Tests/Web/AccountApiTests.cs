@@ -76,7 +76,7 @@ public sealed class AccountApiTests(WebGridFixture fixture)
         var app = await Grid.SignInAppAsync(username);
 
         var wrong = await current.PostAsJsonAsync("/auth/password", new { currentPassword = "not it at all", newPassword = "a brand new passphrase" }, TestContext.Current.CancellationToken);
-        var changed = await current.PostAsJsonAsync("/auth/password", new { currentPassword = Api.Password, newPassword = "a brand new passphrase" }, TestContext.Current.CancellationToken);
+        var changed = await current.PostAsJsonAsync("/auth/password", new { currentPassword = TestUser.Password, newPassword = "a brand new passphrase" }, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
@@ -84,7 +84,7 @@ public sealed class AccountApiTests(WebGridFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, await other.MeAsync());
         Assert.Equal(HttpStatusCode.Unauthorized, (await Grid.RefreshAsync(app.RefreshToken)).StatusCode);
         using var client = Grid.NewClient();
-        var oldPassword = await client.PostAsJsonAsync("/auth/login", new { username, password = Api.Password }, TestContext.Current.CancellationToken);
+        var oldPassword = await client.PostAsJsonAsync("/auth/login", new { username, password = TestUser.Password }, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Unauthorized, oldPassword.StatusCode);
     }
 

@@ -20,7 +20,7 @@ public sealed class BadInputTests(WebGridFixture fixture)
         var app = await Grid.SignInAppAsync(username);
         using var browser = await Grid.SignInBrowserAsync(username);
         var apiToken = (await browser.CreateApiTokenAsync()).Token;
-        var cookie = BrowserCookie(await SignInForCookieAsync(username));
+        var cookie = await Grid.SessionCookieAsync(username);
         var inputs = MalformedRequests(app.AccessToken, app.RefreshToken, apiToken, cookie).ToList();
         using var client = Grid.NewClient();
         var callsBefore = Grid.GrainCalls.Calls;
@@ -103,15 +103,6 @@ public sealed class BadInputTests(WebGridFixture fixture)
         Assert.DoesNotContain(app.AccessToken, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(callsBefore, Grid.GrainCalls.Calls);
     }
-
-    private async Task<HttpResponseMessage> SignInForCookieAsync(string username)
-    {
-        using var client = Grid.NewClient();
-        return await client.PostAsJsonAsync("/auth/login", new { username, password = Api.Password }, TestContext.Current.CancellationToken);
-    }
-
-    private static string BrowserCookie(HttpResponseMessage login) =>
-        login.Headers.GetValues("Set-Cookie").Single().Split(';')[0].Split('=', 2)[1];
 
     private static IEnumerable<(string Case, HttpRequestMessage Request)> MalformedRequests(
         string access, string refresh, string apiToken, string cookie)

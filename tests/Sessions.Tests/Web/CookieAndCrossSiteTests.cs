@@ -18,7 +18,7 @@ public sealed partial class CookieAndCrossSiteTests(WebGridFixture fixture)
         var username = await Grid.RegisterAsync();
         using var client = Grid.NewClient();
 
-        var login = await client.PostAsJsonAsync("/auth/login", new { username, password = Api.Password }, TestContext.Current.CancellationToken);
+        var login = await client.PostAsJsonAsync("/auth/login", new { username, password = TestUser.Password }, TestContext.Current.CancellationToken);
 
         var cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"));
         Assert.Matches(SessionCookiePattern(), cookie);
@@ -51,7 +51,7 @@ public sealed partial class CookieAndCrossSiteTests(WebGridFixture fixture)
     [Theory]
     [InlineData("/auth/logout", null)]
     [InlineData("/auth/logout-everywhere", "{}")]
-    [InlineData("/auth/password", """{"currentPassword":"correct horse battery staple","newPassword":"stolen by a cross-site form"}""")]
+    [InlineData("/auth/password", $$"""{"currentPassword":"{{TestUser.Password}}","newPassword":"stolen by a cross-site form"}""")]
     [InlineData("/auth/tokens", """{"name":"planted"}""")]
     public async Task CrossSiteStateChangesAreRefusedAndChangeNothing(string path, string? body)
     {

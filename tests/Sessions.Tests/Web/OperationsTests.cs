@@ -7,13 +7,9 @@ using Sessions.Tests.Infrastructure;
 namespace Sessions.Tests.Web;
 
 /// <summary>A front end with an operator key configured.</summary>
-public sealed class OperatorWebFixture : IAsyncDisposable
+public sealed class OperatorWebFixture() : WebGridFixture(new WebGrid(new Dictionary<string, string?> { ["Sessions:Admin:Keys:oncall"] = OperatorKey }))
 {
     public const string OperatorKey = "operator-key-for-tests-0123456789";
-
-    public WebGrid Grid { get; } = new(new Dictionary<string, string?> { ["Sessions:Admin:Keys:oncall"] = OperatorKey });
-
-    public ValueTask DisposeAsync() => Grid.DisposeAsync();
 }
 
 /// <summary>Probes, metrics, dashboard and the admin API: what operators rely on.</summary>

@@ -36,13 +36,13 @@ public sealed class SignInApiTests(WebGridFixture fixture)
             await client.PostAsJsonAsync("/auth/login", new { username, password = "not the password" }, TestContext.Current.CancellationToken);
         }
 
-        var throttled = await client.PostAsJsonAsync("/auth/login", new { username, password = Api.Password }, TestContext.Current.CancellationToken);
+        var throttled = await client.PostAsJsonAsync("/auth/login", new { username, password = TestUser.Password }, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(30), throttled.Headers.RetryAfter?.Delta);
         Assert.Equal("application/problem+json", throttled.Content.Headers.ContentType?.MediaType);
         Grid.Clock.Advance(TimeSpan.FromSeconds(30));
-        var later = await client.PostAsJsonAsync("/auth/login", new { username, password = Api.Password }, TestContext.Current.CancellationToken);
+        var later = await client.PostAsJsonAsync("/auth/login", new { username, password = TestUser.Password }, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, later.StatusCode);
     }
 
@@ -52,7 +52,7 @@ public sealed class SignInApiTests(WebGridFixture fixture)
         var username = await Grid.RegisterAsync();
         using var client = Grid.NewClient();
 
-        var response = await client.PostAsJsonAsync("/auth/login", new { username, password = Api.Password, client = "app", device = "phone" }, TestContext.Current.CancellationToken);
+        var response = await client.PostAsJsonAsync("/auth/login", new { username, password = TestUser.Password, client = "app", device = "phone" }, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(response.Headers.Contains("Set-Cookie"));
@@ -106,7 +106,7 @@ public sealed class SignInApiTests(WebGridFixture fixture)
         var username = await Grid.RegisterAsync();
         using var client = Grid.NewClient();
 
-        var again = await client.PostAsJsonAsync("/auth/register", new { username = username.ToUpperInvariant(), password = Api.Password }, TestContext.Current.CancellationToken);
+        var again = await client.PostAsJsonAsync("/auth/register", new { username = username.ToUpperInvariant(), password = TestUser.Password }, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
