@@ -10,11 +10,16 @@ namespace Sessions.Bench.Flood;
 /// </summary>
 internal sealed class Flooder(Uri server, IPAddress source, int connections, Func<HttpRequestMessage> nextRequest, MeasuredWindow window)
 {
-    private static readonly TimeSpan PatienceForAnAnswer = TimeSpan.FromSeconds(30);
+    // Longer than the grid's own 30 s grain-call timeout, so a request the grid gives up on is counted as its 503.
+    private static readonly TimeSpan PatienceForAnAnswer = TimeSpan.FromSeconds(45);
     private long _sent;
+    private long _answered;
 
     /// <summary>Requests sent, the settling time included.</summary>
     public long Sent => Interlocked.Read(ref _sent);
+
+    /// <summary>Requests sent and not answered yet.</summary>
+    public long InFlight => Sent - Interlocked.Read(ref _answered);
 
     /// <summary>Answers that arrived while the window was open.</summary>
     public Answers Answers { get; } = new();
@@ -44,6 +49,7 @@ internal sealed class Flooder(Uri server, IPAddress source, int connections, Fun
             }
 
             var answered = Stopwatch.GetTimestamp();
+            Interlocked.Increment(ref _answered);
             if (window.IsOpenAt(answered))
             {
                 Answers.Add(outcome);

@@ -38,11 +38,13 @@ internal static class ScenarioCommand
         var probing = Task.WhenAll(health.Select(probe => probe.RunAsync()).Append(signIns.RunAsync()));
         await window.UntilClosedAsync();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuAtOpen;
+        var inFlightAtClose = flooder?.InFlight ?? 0;
         await probing;
         await stop.CancelAsync();
         await flooding;
 
-        Console.WriteLine($"RESULT {Result(kind, connections, window, flooder, health, signIns)} tool_cpu_ms={cpu.TotalMilliseconds:F0}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"RESULT {Result(kind, connections, window, flooder, health, signIns)} flood_in_flight_at_close={inFlightAtClose} tool_cpu_ms={cpu.TotalMilliseconds:F0}"));
         return 0;
     }
 

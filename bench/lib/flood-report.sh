@@ -7,6 +7,7 @@ flood_awk() {
     awk -v ratio_target="$TARGET_RATIO" -v health_target="$TARGET_HEALTH_MS" -v legit_target="$TARGET_LEGIT_MS" \
         -v spray_accounts="$SPRAY_ACCOUNTS" '
         function ms(us) { return sprintf("%.1f", us / 1000) }
+        function pretty(list) { gsub(/,/, ", ", list); gsub(/:/, ": ", list); return list }
         # Answers in a "status:count,..." list that are not 200.
         function failures(list,   n, parts, i, kv, bad) {
             if (list == "" || list == "none") return 0
@@ -55,13 +56,12 @@ results_table() {
         for (r = 1; r <= rows; r++) {
             if (f[r, "mode"] != mode) continue
             note = val_failed(r) ? sprintf(" (%d failed)", val_failed(r)) : ""
-            health = sprintf("%s / %s", ms(f[r, "health0_p50_us"]), ms(f[r, "health0_p99_us"])) (failures(f[r, "health0_statuses"]) ? " (" f[r, "health0_statuses"] ")" : "")
-            silo_health = silo ? sprintf(" %s / %s%s |", ms(f[r, "health1_p50_us"]), ms(f[r, "health1_p99_us"]), failures(f[r, "health1_statuses"]) ? " (" f[r, "health1_statuses"] ")" : "") : ""
-            flood = !is_flood(r) ? "—" : f[r, "flood_answers"] ? f[r, "flood_statuses"] : sprintf("none (%d sent)", f[r, "flood_sent"])
-            gsub(/,/, ", ", flood); gsub(/:/, ": ", flood)
+            health = sprintf("%s / %s", ms(f[r, "health0_p50_us"]), ms(f[r, "health0_p99_us"])) (failures(f[r, "health0_statuses"]) ? " (" pretty(f[r, "health0_statuses"]) ")" : "")
+            silo_health = silo ? sprintf(" %s / %s%s |", ms(f[r, "health1_p50_us"]), ms(f[r, "health1_p99_us"]), failures(f[r, "health1_statuses"]) ? " (" pretty(f[r, "health1_statuses"]) ")" : "") : ""
+            flood = !is_flood(r) ? "—" : f[r, "flood_answers"] ? pretty(f[r, "flood_statuses"]) : sprintf("none (%d waiting)", f[r, "flood_in_flight_at_close"])
             flood_p50 = is_flood(r) && f[r, "flood_answers"] ? ms(f[r, "flood_p50_us"]) : "—"
             val_p99 = f[r, "val_requests"] ? ms(f[r, "val_p99_us"]) : "no answer"
-            legit = f[r, "legit_statuses"]; gsub(/,/, ", ", legit); gsub(/:/, ": ", legit)
+            legit = pretty(f[r, "legit_statuses"])
             cores = silo ? sprintf("%.2f + %.2f", f[r, "front_cores"], f[r, "silo_cores"]) : sprintf("%.2f", f[r, "front_cores"])
             printf "| %s | %s | %.0f%s | %.2f | %s | %s |%s %s | %s | %s | %s / %s | %s | %s | %.2f | %s |\n", \
                 label(r), is_flood(r) ? f[r, "c"] : "—", f[r, "val_rps"], note, ratio(r), val_p99, health, silo_health, \
