@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Sessions.Grains.Abstractions.Tokens;
+using Sessions.Grains.Diagnostics;
 using Sessions.Grains.Hosting;
 
 namespace Sessions.Web.Hosting;
@@ -13,7 +14,7 @@ public static class SessionGridBackendExtensions
     public static WebApplicationBuilder AddSessionGridBackend(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
-        var tracing = ObservabilityExtensions.TracesExported(builder.Configuration);
+        var tracing = HostDiagnostics.ExportsOtlp(builder.Configuration);
         if (options.Silo == SiloMode.Embedded)
         {
             // The co-hosted silo registers the grid keys and the token codec; the grid key is generated next to the
