@@ -12,13 +12,10 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddSessionGridBackend();                       // co-hosted silo on SQLite (default) or client of a cluster
 builder.AddSessionGridObservability();                 // OpenTelemetry: Orleans + our meters, Prometheus, OTLP
-builder.Services.AddSessionGridAuthentication();       // cookie or bearer -> one grain call -> principal; admin keys
+builder.Services.AddSessionGridAuthentication();       // session grid (cookie or bearer), operator keys, resource servers
 builder.Services.AddSessionGridHealthChecks();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.WithoutTraceIdBelow500);
 builder.Services.AddExceptionHandler<GridExceptionHandler>();
-builder.Services.AddOptions<ResourceServerOptions>().Bind(builder.Configuration.GetSection(ResourceServerOptions.Section));
-builder.Services.AddSingleton<ResourceServerAuthenticator>();
-builder.Services.AddOptions<AdminOptions>().Bind(builder.Configuration.GetSection(AdminOptions.Section));
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(options =>
 {

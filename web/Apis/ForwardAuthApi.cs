@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Authentication;
 using Sessions.Web.Authentication;
+using Sessions.Web.Authentication.SessionGrid;
+using Sessions.Web.Grid;
+using Sessions.Web.Http;
 
 namespace Sessions.Web.Apis;
 
@@ -35,11 +38,11 @@ public static class ForwardAuthApi
             return Results.Ok();
         }
 
-        if (SessionGridAuthenticationHandler.IsUnavailable(result))
+        if (result.Failure is GridUnavailableException)
         {
             // The proxy must not let the request through; it will answer its client with an error.
-            context.Response.Headers.RetryAfter = "1";
-            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            GridUnavailable.Mark(context.Response);
+            return Results.Empty;
         }
 
         context.Response.Headers.WWWAuthenticate = "Bearer";
