@@ -15,9 +15,18 @@ public static class AccountsApi
 {
     public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder auth)
     {
-        auth.MapPost("/register", RegisterAsync);
-        auth.MapPost("/login", SignInAsync);
-        auth.MapPost("/refresh", RefreshAsync);
+        auth.MapPost("/register", RegisterAsync)
+            .ProducesBadRequest()
+            .WithProblemResponse(StatusCodes.Status409Conflict, "The username is taken.")
+            .ProducesGridUnavailable();
+        auth.MapPost("/login", SignInAsync)
+            .ProducesBadRequest()
+            .WithProblemResponse(StatusCodes.Status401Unauthorized, "The username or password is incorrect (one body for both).")
+            .ProducesTooManyAttempts()
+            .ProducesGridUnavailable();
+        auth.MapPost("/refresh", RefreshAsync)
+            .ProducesBadRequest()
+            .ProducesGridUnavailable();
         return auth;
     }
 

@@ -17,7 +17,11 @@ public static class AdminApi
 {
     public static RouteGroupBuilder MapAdminApi(this RouteGroupBuilder admin)
     {
-        admin.RequireAuthorization(Policies.Admin);
+        admin.RequireAuthorization(Policies.Admin)
+            .WithProblemResponse(StatusCodes.Status401Unauthorized, "No operator key configured under Sessions:Admin:Keys was sent.")
+            .ProducesBadRequest()
+            .WithProblemResponse(StatusCodes.Status404NotFound, "No account exists with this user id.")
+            .ProducesGridUnavailable();
         admin.MapPost("/users/{userId}/logout-everywhere", SignOutEverywhereAsync);
         admin.MapGet("/users/{userId}/sessions", ListAsync);
         return admin;

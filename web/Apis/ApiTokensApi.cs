@@ -14,9 +14,14 @@ public static class ApiTokensApi
 {
     public static RouteGroupBuilder MapApiTokensApi(this RouteGroupBuilder auth)
     {
-        auth.MapPost("/tokens", CreateAsync).RequireAuthorization(Policies.Session);
-        auth.MapGet("/tokens", ListAsync).RequireAuthorization();
-        auth.MapDelete("/tokens/{id}", RevokeAsync).RequireAuthorization();
+        auth.MapPost("/tokens", CreateAsync)
+            .RequireAuthorization(Policies.Session)
+            .ProducesSignedInRefusals()
+            .ProducesSessionOnly()
+            .ProducesBadRequest()
+            .WithProblemResponse(StatusCodes.Status409Conflict, "The account holds as many API tokens as allowed; revoke one first.");
+        auth.MapGet("/tokens", ListAsync).RequireAuthorization().ProducesSignedInRefusals();
+        auth.MapDelete("/tokens/{id}", RevokeAsync).RequireAuthorization().ProducesSignedInRefusals().ProducesBadRequest();
         return auth;
     }
 

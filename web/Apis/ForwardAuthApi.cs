@@ -20,7 +20,10 @@ public static class ForwardAuthApi
 
     public static RouteGroupBuilder MapForwardAuthApi(this RouteGroupBuilder auth)
     {
-        auth.MapGet("/check", (Delegate)CheckAsync);
+        auth.MapGet("/check", (Delegate)CheckAsync)
+            .WithEmptyResponse(StatusCodes.Status200OK, "A live credential; X-Auth-User-Id, X-Auth-Session-Id, X-Auth-Username and X-Auth-Credential say whose.")
+            .WithEmptyResponse(StatusCodes.Status401Unauthorized, "No live credential; the proxy must refuse the request.")
+            .WithEmptyResponse(StatusCodes.Status503ServiceUnavailable, "The grid could not decide; the proxy must refuse the request. Retry-After says when to retry.");
         return auth;
     }
 

@@ -9,6 +9,7 @@ using Sessions.Web.Authentication;
 using Sessions.Web.Authentication.ResourceServers;
 using Sessions.Web.Grid;
 using Sessions.Web.Http;
+using Sessions.Web.OpenApi;
 
 namespace Sessions.Web.Apis;
 
@@ -23,8 +24,22 @@ public static class OAuthApi
 
     public static RouteGroupBuilder MapOAuthApi(this RouteGroupBuilder oauth)
     {
-        oauth.MapPost("/introspect", IntrospectAsync).DisableAntiforgery().RequireAuthorization(Policies.ResourceServer);
-        oauth.MapPost("/revoke", RevokeAsync).DisableAntiforgery();
+        oauth.MapPost("/introspect", IntrospectAsync)
+            .DisableAntiforgery()
+            .WithMetadata(new FormBodyMetadata(typeof(TokenForm)))
+            .RequireAuthorization(Policies.ResourceServer)
+            .WithJsonResponse(StatusCodes.Status200OK, typeof(IntrospectionResponse), "RFC 7662 §2.2: the token's description, or only {\"active\":false}.")
+            .WithJsonResponse(StatusCodes.Status400BadRequest, typeof(OAuthError), "invalid_request: not a form with exactly one token parameter.")
+            .WithJsonResponse(StatusCodes.Status401Unauthorized, typeof(OAuthError), "invalid_client: not the HTTP Basic credentials of a configured resource server.")
+            .WithJsonResponse(StatusCodes.Status503ServiceUnavailable, typeof(OAuthError), "temporarily_unavailable: the grid could not decide; retry after Retry-After.")
+            .ProducesGridUnavailable();
+        oauth.MapPost("/revoke", RevokeAsync)
+            .DisableAntiforgery()
+            .WithMetadata(new FormBodyMetadata(typeof(TokenForm)))
+            .WithEmptyResponse(StatusCodes.Status200OK, "RFC 7009 §2.2: revoked, or nothing to revoke (unknown and invalid tokens alike).")
+            .WithJsonResponse(StatusCodes.Status400BadRequest, typeof(OAuthError), "invalid_request: not a form with exactly one token parameter.")
+            .WithJsonResponse(StatusCodes.Status401Unauthorized, typeof(OAuthError), "invalid_client: credentials were sent and are not valid (public clients send none).")
+            .ProducesGridUnavailable();
         return oauth;
     }
 

@@ -16,12 +16,17 @@ public static class SessionsApi
 {
     public static RouteGroupBuilder MapSessionsApi(this RouteGroupBuilder auth)
     {
-        auth.MapGet("/me", Me).RequireAuthorization();
-        auth.MapGet("/sessions", ListSessionsAsync).RequireAuthorization();
-        auth.MapDelete("/sessions/{id}", EndSessionAsync).RequireAuthorization();
-        auth.MapPost("/logout", SignOutAsync).RequireAuthorization();
-        auth.MapPost("/logout-everywhere", SignOutEverywhereAsync).RequireAuthorization();
-        auth.MapPost("/password", ChangePasswordAsync).RequireAuthorization(Policies.Session);
+        auth.MapGet("/me", Me).RequireAuthorization().ProducesSignedInRefusals();
+        auth.MapGet("/sessions", ListSessionsAsync).RequireAuthorization().ProducesSignedInRefusals();
+        auth.MapDelete("/sessions/{id}", EndSessionAsync).RequireAuthorization().ProducesSignedInRefusals().ProducesBadRequest();
+        auth.MapPost("/logout", SignOutAsync).RequireAuthorization().ProducesSignedInRefusals();
+        auth.MapPost("/logout-everywhere", SignOutEverywhereAsync).RequireAuthorization().ProducesSignedInRefusals().ProducesBadRequest();
+        auth.MapPost("/password", ChangePasswordAsync)
+            .RequireAuthorization(Policies.Session)
+            .ProducesSignedInRefusals()
+            .ProducesSessionOnly()
+            .ProducesBadRequest()
+            .ProducesTooManyAttempts();
         return auth;
     }
 
