@@ -3,8 +3,7 @@ namespace Sessions.Web.Grid;
 /// <summary>
 /// The grid could not decide: no silo has been reached yet, or the user's grain could not vouch for its state.
 /// Never "denied": whoever meets it answers 503 with Retry-After, so nothing is allowed and nothing is shown as done
-/// (docs/invariants.md, invariant 9; docs/threat-model.md, H8). Front-end code tests for it with <c>is</c>; it
-/// never crosses a grain call.
+/// (docs/threat-model.md, H8). Front-end code tests for it with <c>is</c>; it never crosses a grain call.
 /// </summary>
 public sealed class GridUnavailableException : Exception
 {
