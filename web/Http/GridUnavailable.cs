@@ -11,14 +11,12 @@ public static class GridUnavailable
 {
     /// <summary>How long a client should wait before retrying, in seconds: the grid recovers from a failed write
     /// on the next call, and a front end reaches a starting silo within a second or two.</summary>
-    public const int RetryAfterSeconds = 1;
-
-    private const string RetryAfter = "1";
+    private const string RetryAfterSeconds = "1";
 
     /// <summary>Sets the 503 status and the Retry-After header; the caller writes its contract's body, if any.</summary>
     public static void Mark(HttpResponse response)
     {
         response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        response.Headers.RetryAfter = RetryAfter;
+        response.Headers.RetryAfter = RetryAfterSeconds;
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -33,12 +32,7 @@ internal sealed class OperatorKeyAuthenticationHandler(
             return Task.FromResult(Refused);
         }
 
-        var identity = new ClaimsIdentity(
-            [new Claim(OperatorKeyAuthenticationDefaults.OperatorClaim, name)],
-            Scheme.Name,
-            OperatorKeyAuthenticationDefaults.OperatorClaim,
-            roleType: null);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name)));
+        return Task.FromResult(NamedPrincipal.Authenticated(Scheme.Name, OperatorKeyAuthenticationDefaults.OperatorClaim, name));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -42,12 +41,7 @@ internal sealed class ResourceServerAuthenticationHandler(
             return RefuseAsync();
         }
 
-        var identity = new ClaimsIdentity(
-            [new Claim(ResourceServerAuthenticationDefaults.ClientIdClaim, clientId)],
-            Scheme.Name,
-            ResourceServerAuthenticationDefaults.ClientIdClaim,
-            roleType: null);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name)));
+        return Task.FromResult(NamedPrincipal.Authenticated(Scheme.Name, ResourceServerAuthenticationDefaults.ClientIdClaim, clientId));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
