@@ -1,4 +1,5 @@
 using Orleans.Dashboard;
+using Sessions.Grains.Diagnostics;
 using Sessions.Grains.Hosting;
 using Sessions.Silo.Operations;
 
@@ -14,7 +15,7 @@ builder.UseOrleans(silo =>
     silo.UseSessionGridClustering()
         .AddSessionGrid()
         .AddDashboard(dashboard => dashboard.HideTrace = true);   // the data behind a front end's /dashboard
-    if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+    if (HostDiagnostics.ExportsOtlp(builder.Configuration))
     {
         silo.AddActivityPropagation();
     }

@@ -5,6 +5,7 @@ using Sessions.Web.Apis.Contracts;
 using Sessions.Web.Authentication;
 using Sessions.Web.Hosting;
 using Sessions.Web.Http;
+using Sessions.Web.OpenApi;
 using Sessions.Web.Security;
 
 // The session grid front end: every request to a protected endpoint is judged by the user's grain (one call).
@@ -12,13 +13,11 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddSessionGridBackend();                       // co-hosted silo on SQLite (default) or client of a cluster
 builder.AddSessionGridObservability();                 // OpenTelemetry: Orleans + our meters, Prometheus, OTLP
-builder.Services.AddSessionGridAuthentication();       // cookie or bearer -> one grain call -> principal; admin keys
+builder.Services.AddSessionGridAuthentication();       // session grid (cookie or bearer), operator keys, resource servers
 builder.Services.AddSessionGridHealthChecks();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.WithoutTraceIdBelow500);
 builder.Services.AddExceptionHandler<GridExceptionHandler>();
-builder.Services.AddOptions<ResourceServerOptions>().Bind(builder.Configuration.GetSection(ResourceServerOptions.Section));
-builder.Services.AddSingleton<ResourceServerAuthenticator>();
-builder.Services.AddOptions<AdminOptions>().Bind(builder.Configuration.GetSection(AdminOptions.Section));
+builder.Services.AddSessionGridOpenApi();               // /openapi/v1.json: every endpoint and its answers
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
@@ -39,9 +38,7 @@ app.UseExceptionHandler();
 app.UseMiddleware<SecurityHeaders>();
 app.UseMiddleware<UrlCredentialGuard>();                // no credentials in URLs
 app.UseWhen(StaticFiles.MayServe, page => page.UseDefaultFiles().UseStaticFiles());   // the page, never for API paths
-app.UseWhen(
-    context => context.Request.Path.StartsWithSegments("/auth") || context.Request.Path.StartsWithSegments("/admin"),
-    guarded => guarded.UseMiddleware<CrossSiteRequestGuard>());
+app.UseWhen(context => CrossSiteRequestGuard.Covers(context.Request.Path), guarded => guarded.UseMiddleware<CrossSiteRequestGuard>());
 app.UseAuthorization();
 
 app.MapGroup("/auth")
@@ -53,9 +50,10 @@ app.MapGroup("/oauth")
     .MapOAuthApi();
 app.MapGroup("/admin")
     .MapAdminApi();
+app.MapSessionGridOpenApi();
 app.MapSessionGridHealth();                             // /healthz (local) and /readyz (cluster + storage)
 app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Policies.Admin);
-app.MapOrleansDashboard("/dashboard").RequireAuthorization(Policies.Admin);
+app.MapOrleansDashboard("/dashboard").RequireAuthorization(Policies.Admin).ExcludeFromDescription();
 
 app.Run();
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -18,9 +17,9 @@ public static class SiloManagementExtensions
     {
         var options = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
         builder.WebHost.UseUrls(options.ManagementUrls);
-        builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
+        builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: [HostDiagnostics.ReadyTag]);
 
-        var exported = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var exported = HostDiagnostics.ExportsOtlp(builder.Configuration);
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("session-grid-silo"))
             .WithMetrics(metrics =>
@@ -46,8 +45,8 @@ public static class SiloManagementExtensions
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions
         {
-            Predicate = check => check.Tags.Contains("ready"),
-            ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
+            Predicate = check => check.Tags.Contains(HostDiagnostics.ReadyTag),
+            ResultStatusCodes = HostDiagnostics.ReadinessStatusCodes(),
         });
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;

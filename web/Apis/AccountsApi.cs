@@ -4,6 +4,8 @@ using Sessions.Grains.Abstractions.Tokens;
 using Sessions.Grains.Abstractions.Users;
 using Sessions.Web.Apis.Contracts;
 using Sessions.Web.Authentication;
+using Sessions.Web.Authentication.SessionGrid;
+using Sessions.Web.Grid;
 using Sessions.Web.Http;
 
 namespace Sessions.Web.Apis;
@@ -13,14 +15,23 @@ public static class AccountsApi
 {
     public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder auth)
     {
-        auth.MapPost("/register", RegisterAsync);
-        auth.MapPost("/login", SignInAsync);
-        auth.MapPost("/refresh", RefreshAsync);
+        auth.MapPost("/register", RegisterAsync)
+            .ProducesBadRequest()
+            .WithProblemResponse(StatusCodes.Status409Conflict, "The username is taken.")
+            .ProducesGridUnavailable();
+        auth.MapPost("/login", SignInAsync)
+            .ProducesBadRequest()
+            .WithProblemResponse(StatusCodes.Status401Unauthorized, "The username or password is incorrect (one body for both).")
+            .ProducesTooManyAttempts()
+            .ProducesGridUnavailable();
+        auth.MapPost("/refresh", RefreshAsync)
+            .ProducesBadRequest()
+            .ProducesGridUnavailable();
         return auth;
     }
 
     public static async Task<Results<Created<RegisteredResponse>, ProblemHttpResult>> RegisterAsync(
-        RegisterRequest request, IGrainFactory grains)
+        RegisterRequest request, UserGrains users)
     {
         if (!AccountRules.TryNormalizeUsername(request.Username, out var username))
         {
@@ -32,7 +43,7 @@ public static class AccountsApi
             return Problems.BadRequest("Invalid password", AccountRules.PasswordRule);
         }
 
-        var result = await grains.GetGrain<IUsernameGrain>(username).RegisterAsync(request.Password!);
+        var result = await users.ByName(username).RegisterAsync(request.Password!);
         return result.Outcome switch
         {
             RegistrationOutcome.Registered => TypedResults.Created("/auth/me", new RegisteredResponse(result.UserId!)),
@@ -42,7 +53,7 @@ public static class AccountsApi
     }
 
     public static async Task<Results<Ok<BrowserSignInResponse>, Ok<AppSignInResponse>, ProblemHttpResult>> SignInAsync(
-        LoginRequest request, HttpContext context, IGrainFactory grains)
+        LoginRequest request, HttpContext context, UserGrains users)
     {
         if (request.Username is null || request.Password is null)
         {
@@ -71,7 +82,7 @@ public static class AccountsApi
             return Problems.InvalidCredentials();
         }
 
-        var result = await grains.GetGrain<IUsernameGrain>(username)
+        var result = await users.ByName(username)
             .SignInAsync(request.Password, ClientDescription.For(context, kind.Value, request.Device));
         if (result is { Outcome: SignInOutcome.Throttled, RetryAfter: { } wait })
         {
@@ -93,7 +104,7 @@ public static class AccountsApi
     }
 
     public static async Task<Results<Ok<AppSignInResponse>, ProblemHttpResult, UnauthorizedProblem>> RefreshAsync(
-        RefreshRequest request, TokenCodec codec, IGrainFactory grains)
+        RefreshRequest request, TokenCodec codec, UserGrains users)
     {
         if (request.RefreshToken is null)
         {
@@ -105,7 +116,7 @@ public static class AccountsApi
             return UnauthorizedProblem.Instance;
         }
 
-        var result = await grains.GetGrain<IUserGrain>(GridIds.Format(fields.UserId)).RefreshAsync(request.RefreshToken);
+        var result = await users.Get(fields.UserId).RefreshAsync(request.RefreshToken);
         return result is { Outcome: RefreshOutcome.Refreshed, Session: { } session }
             ? TypedResults.Ok(AppSession(session))
             : UnauthorizedProblem.Instance;

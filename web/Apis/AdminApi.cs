@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Sessions.Grains.Abstractions.Users;
 using Sessions.Web.Apis.Contracts;
 using Sessions.Web.Authentication;
+using Sessions.Web.Authentication.OperatorKeys;
+using Sessions.Web.Grid;
 using Sessions.Web.Http;
-using Sessions.Web.Security;
 
 namespace Sessions.Web.Apis;
 
@@ -16,16 +17,20 @@ public static class AdminApi
 {
     public static RouteGroupBuilder MapAdminApi(this RouteGroupBuilder admin)
     {
-        admin.RequireAuthorization(Policies.Admin);
+        admin.RequireAuthorization(Policies.Admin)
+            .WithProblemResponse(StatusCodes.Status401Unauthorized, "No operator key configured under Sessions:Admin:Keys was sent.")
+            .ProducesBadRequest()
+            .WithProblemResponse(StatusCodes.Status404NotFound, "No account exists with this user id.")
+            .ProducesGridUnavailable();
         admin.MapPost("/users/{userId}/logout-everywhere", SignOutEverywhereAsync);
         admin.MapGet("/users/{userId}/sessions", ListAsync);
         return admin;
     }
 
     public static async Task<Results<Ok<LogoutEverywhereResponse>, ProblemHttpResult>> SignOutEverywhereAsync(
-        string userId, ClaimsPrincipal operatorUser, IGrainFactory grains)
+        string userId, ClaimsPrincipal operatorUser, UserGrains users)
     {
-        if (await FindAsync(userId, grains) is not { } grain)
+        if (await FindAsync(userId, users) is not { } grain)
         {
             return UnknownUser(userId);
         }
@@ -36,9 +41,9 @@ public static class AdminApi
     }
 
     public static async Task<Results<Ok<AdminUserSessionsResponse>, ProblemHttpResult>> ListAsync(
-        string userId, ClaimsPrincipal operatorUser, IGrainFactory grains)
+        string userId, ClaimsPrincipal operatorUser, UserGrains users)
     {
-        if (await FindAsync(userId, grains) is not { } grain)
+        if (await FindAsync(userId, users) is not { } grain)
         {
             return UnknownUser(userId);
         }
@@ -57,14 +62,14 @@ public static class AdminApi
             trail.Select(e => new AdminAuditEntry(e.At, e.Kind.ToString(), e.SessionId, e.Detail)).ToArray()));
     }
 
-    private static async Task<IUserGrain?> FindAsync(string userId, IGrainFactory grains)
+    private static async Task<IUserGrain?> FindAsync(string userId, UserGrains users)
     {
-        if (!GridIds.TryParse(userId, out _))
+        if (!GridIds.TryParse(userId, out var id))
         {
             return null;
         }
 
-        var grain = grains.GetGrain<IUserGrain>(userId);
+        var grain = users.Get(id);
         return await grain.GetAccountAsync() is null ? null : grain;
     }
 
@@ -72,5 +77,5 @@ public static class AdminApi
         ? TypedResults.Problem("No account exists with this user id.", statusCode: StatusCodes.Status404NotFound, title: "No such user")
         : Problems.BadRequest("Invalid user id", "A user id is 32 hexadecimal digits.");
 
-    private static string OperatorOf(ClaimsPrincipal user) => user.FindFirst(AdminKeyAuthenticationHandler.OperatorClaim)!.Value;
+    private static string OperatorOf(ClaimsPrincipal user) => user.FindFirst(OperatorKeyAuthenticationDefaults.OperatorClaim)!.Value;
 }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Sessions.Grains.Abstractions.Users;
 using Sessions.Web.Apis.Contracts;
 using Sessions.Web.Authentication;
+using Sessions.Web.Authentication.SessionGrid;
+using Sessions.Web.Grid;
 using Sessions.Web.Http;
 
 namespace Sessions.Web.Apis;
@@ -10,32 +12,34 @@ namespace Sessions.Web.Apis;
 /// <summary>API tokens for non-human clients: created by a signed-in person (the secret is shown once), listed, revoked.</summary>
 public static class ApiTokensApi
 {
-    private const int MaxExpiresInDays = 3650;
-
     public static RouteGroupBuilder MapApiTokensApi(this RouteGroupBuilder auth)
     {
-        auth.MapPost("/tokens", CreateAsync).RequireAuthorization(Policies.Session);
-        auth.MapGet("/tokens", ListAsync).RequireAuthorization();
-        auth.MapDelete("/tokens/{id}", RevokeAsync).RequireAuthorization();
+        auth.MapPost("/tokens", CreateAsync)
+            .RequireAuthorization(Policies.Session)
+            .ProducesSignedInRefusals()
+            .ProducesSessionOnly()
+            .ProducesBadRequest()
+            .WithProblemResponse(StatusCodes.Status409Conflict, "The account holds as many API tokens as allowed; revoke one first.");
+        auth.MapGet("/tokens", ListAsync).RequireAuthorization().ProducesSignedInRefusals();
+        auth.MapDelete("/tokens/{id}", RevokeAsync).RequireAuthorization().ProducesSignedInRefusals().ProducesBadRequest();
         return auth;
     }
 
     public static async Task<Results<Created<CreatedApiTokenResponse>, ProblemHttpResult, UnauthorizedProblem>> CreateAsync(
-        CreateApiTokenRequest request, ClaimsPrincipal user, IGrainFactory grains)
+        CreateApiTokenRequest request, ClaimsPrincipal user, UserGrains users)
     {
-        var name = request.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 64 || name.Any(char.IsControl))
+        if (!ApiTokenRules.TryNormalizeName(request.Name, out var name))
         {
-            return Problems.BadRequest("Invalid token name", "name is 1 to 64 printable characters.");
+            return Problems.BadRequest("Invalid token name", ApiTokenRules.NameRule);
         }
 
-        if (request.ExpiresInDays is < 1 or > MaxExpiresInDays)
+        if (request.ExpiresInDays is { } requested && !ApiTokenRules.IsWithinCeiling(requested))
         {
             return Problems.BadRequest("Invalid lifetime", "expiresInDays is a whole number of days, at least 1 and at most the configured maximum (default 365).");
         }
 
         var lifetime = request.ExpiresInDays is { } days ? TimeSpan.FromDays(days) : (TimeSpan?)null;
-        var result = await SessionsApi.UserOf(grains, user).CreateApiTokenAsync(SessionGridClaims.SessionIdOf(user), name, lifetime);
+        var result = await users.Get(user).CreateApiTokenAsync(SessionGridClaims.SessionIdOf(user), name, lifetime);
         return result.Outcome switch
         {
             ApiTokenOutcome.Created => TypedResults.Created(
@@ -46,20 +50,20 @@ public static class ApiTokensApi
         };
     }
 
-    public static async Task<Ok<ApiTokenResponse[]>> ListAsync(ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Ok<ApiTokenResponse[]>> ListAsync(ClaimsPrincipal user, UserGrains users)
     {
-        var tokens = await SessionsApi.UserOf(grains, user).ListApiTokensAsync();
+        var tokens = await users.Get(user).ListApiTokensAsync();
         return TypedResults.Ok(tokens.Select(ApiTokenResponse.From).ToArray());
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(string id, ClaimsPrincipal user, UserGrains users)
     {
         if (!GridIds.TryParse(id, out _))
         {
             return Problems.BadRequest("Invalid token id", "A token id is 32 hexadecimal digits, as listed by GET /auth/tokens.");
         }
 
-        await SessionsApi.UserOf(grains, user).RevokeApiTokenAsync(id);
+        await users.Get(user).RevokeApiTokenAsync(id);
         return TypedResults.NoContent();
     }
 }

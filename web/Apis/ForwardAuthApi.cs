@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Authentication;
 using Sessions.Web.Authentication;
+using Sessions.Web.Authentication.SessionGrid;
+using Sessions.Web.Grid;
+using Sessions.Web.Http;
 
 namespace Sessions.Web.Apis;
 
@@ -17,7 +20,10 @@ public static class ForwardAuthApi
 
     public static RouteGroupBuilder MapForwardAuthApi(this RouteGroupBuilder auth)
     {
-        auth.MapGet("/check", (Delegate)CheckAsync);
+        auth.MapGet("/check", (Delegate)CheckAsync)
+            .WithEmptyResponse(StatusCodes.Status200OK, "A live credential; X-Auth-User-Id, X-Auth-Session-Id, X-Auth-Username and X-Auth-Credential say whose.")
+            .WithEmptyResponse(StatusCodes.Status401Unauthorized, "No live credential; the proxy must refuse the request.")
+            .WithEmptyResponse(StatusCodes.Status503ServiceUnavailable, "The grid could not decide; the proxy must refuse the request. Retry-After says when to retry.");
         return auth;
     }
 
@@ -35,11 +41,11 @@ public static class ForwardAuthApi
             return Results.Ok();
         }
 
-        if (SessionGridAuthenticationHandler.IsUnavailable(result))
+        if (result.Failure is GridUnavailableException)
         {
             // The proxy must not let the request through; it will answer its client with an error.
-            context.Response.Headers.RetryAfter = "1";
-            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            GridUnavailable.Mark(context.Response);
+            return Results.Empty;
         }
 
         context.Response.Headers.WWWAuthenticate = "Bearer";

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
@@ -5,34 +6,45 @@ using Sessions.Grains.Abstractions.Tokens;
 using Sessions.Grains.Abstractions.Users;
 using Sessions.Web.Apis.Contracts;
 using Sessions.Web.Authentication;
-using Sessions.Web.Security;
+using Sessions.Web.Authentication.ResourceServers;
+using Sessions.Web.Grid;
+using Sessions.Web.Http;
+using Sessions.Web.OpenApi;
 
 namespace Sessions.Web.Apis;
 
 /// <summary>
 /// The standard endpoints resource servers and OAuth clients already speak: RFC 7662 token introspection (for
 /// configured resource servers only) and RFC 7009 token revocation. Form-encoded requests, RFC 6749 error bodies.
+/// Client authentication is the resource server scheme's, and comes before anything else.
 /// </summary>
 public static class OAuthApi
 {
-    private const string Basic = "Basic realm=\"session-grid\"";
     private const string FormUrlEncoded = "application/x-www-form-urlencoded";
 
     public static RouteGroupBuilder MapOAuthApi(this RouteGroupBuilder oauth)
     {
-        oauth.MapPost("/introspect", IntrospectAsync).DisableAntiforgery();
-        oauth.MapPost("/revoke", RevokeAsync).DisableAntiforgery();
+        oauth.MapPost("/introspect", IntrospectAsync)
+            .DisableAntiforgery()
+            .WithMetadata(new FormBodyMetadata(typeof(TokenForm)))
+            .RequireAuthorization(Policies.ResourceServer)
+            .WithJsonResponse(StatusCodes.Status200OK, typeof(IntrospectionResponse), "RFC 7662 §2.2: the token's description, or only {\"active\":false}.")
+            .WithJsonResponse(StatusCodes.Status400BadRequest, typeof(OAuthError), "invalid_request: not a form with exactly one token parameter.")
+            .WithJsonResponse(StatusCodes.Status401Unauthorized, typeof(OAuthError), "invalid_client: not the HTTP Basic credentials of a configured resource server.")
+            .WithJsonResponse(StatusCodes.Status503ServiceUnavailable, typeof(OAuthError), "temporarily_unavailable: the grid could not decide; retry after Retry-After.")
+            .ProducesGridUnavailable();
+        oauth.MapPost("/revoke", RevokeAsync)
+            .DisableAntiforgery()
+            .WithMetadata(new FormBodyMetadata(typeof(TokenForm)))
+            .WithEmptyResponse(StatusCodes.Status200OK, "RFC 7009 §2.2: revoked, or nothing to revoke (unknown and invalid tokens alike).")
+            .WithJsonResponse(StatusCodes.Status400BadRequest, typeof(OAuthError), "invalid_request: not a form with exactly one token parameter.")
+            .WithJsonResponse(StatusCodes.Status401Unauthorized, typeof(OAuthError), "invalid_client: credentials were sent and are not valid (public clients send none).")
+            .ProducesGridUnavailable();
         return oauth;
     }
 
-    public static async Task<IResult> IntrospectAsync(HttpContext context, ResourceServerAuthenticator clients, TokenCodec codec, IGrainFactory grains)
+    public static async Task<IResult> IntrospectAsync(HttpContext context, TokenCodec codec, UserGrains users)
     {
-        if (!clients.IsAuthenticated(context.Request))
-        {
-            context.Response.Headers.WWWAuthenticate = Basic;
-            return Error(StatusCodes.Status401Unauthorized, "invalid_client", "Introspection needs the credentials of a configured resource server (HTTP Basic).");
-        }
-
         var (token, problem) = await ReadTokenAsync(context);
         if (problem is not null)
         {
@@ -44,27 +56,30 @@ public static class OAuthApi
             return TypedResults.Json(IntrospectionResponse.Inactive, ApiJson.Default.IntrospectionResponse);
         }
 
-        var verdict = await grains.GetGrain<IUserGrain>(GridIds.Format(fields.UserId)).IntrospectAsync(token!);
+        var verdict = await users.Get(fields.UserId).IntrospectAsync(token!);
         if (verdict.Outcome == ValidationOutcome.Unavailable)
         {
-            context.Response.Headers.RetryAfter = "1";
-            return Error(StatusCodes.Status503ServiceUnavailable, "temporarily_unavailable", "The session store could not answer; retry.");
+            GridUnavailable.Mark(context.Response);
+            return TypedResults.Json(
+                new OAuthError("temporarily_unavailable", "The session store could not answer; retry."), ApiJson.Default.OAuthError);
         }
 
         var answer = verdict.IsValid
-            ? new IntrospectionResponse(true, verdict.UserId, verdict.Username, TokenType(fields.Kind), verdict.ExpiresAt.ToUnixTimeSeconds(),
+            ? new IntrospectionResponse(true, verdict.UserId, verdict.Username, TokenTypeNames.Of(fields.Kind), verdict.ExpiresAt.ToUnixTimeSeconds(),
                 verdict.SessionId, CredentialNames.Of(verdict.Kind))
             : IntrospectionResponse.Inactive;
         return TypedResults.Json(answer, ApiJson.Default.IntrospectionResponse);
     }
 
-    public static async Task<IResult> RevokeAsync(HttpContext context, ResourceServerAuthenticator clients, TokenCodec codec, IGrainFactory grains)
+    public static async Task<IResult> RevokeAsync(HttpContext context, TokenCodec codec, UserGrains users)
     {
         // Public clients (apps) revoke with the token alone; a client that sends credentials must send good ones.
-        if (!ResourceServerAuthenticator.IsAnonymous(context.Request) && !clients.IsAuthenticated(context.Request))
+        var client = await context.AuthenticateAsync(ResourceServerAuthenticationDefaults.AuthenticationScheme);
+        if (client.Failure is not null)
         {
-            context.Response.Headers.WWWAuthenticate = Basic;
-            return Error(StatusCodes.Status401Unauthorized, "invalid_client", "The client credentials are not valid.");
+            var challenge = new AuthenticationProperties();
+            challenge.SetParameter(ResourceServerAuthenticationDefaults.ErrorDescriptionParameter, "The client credentials are not valid.");
+            return TypedResults.Challenge(challenge, [ResourceServerAuthenticationDefaults.AuthenticationScheme]);
         }
 
         var (token, problem) = await ReadTokenAsync(context);
@@ -76,7 +91,7 @@ public static class OAuthApi
         // RFC 7009 §2.2: unknown, invalid and already revoked tokens are answered 200 just the same.
         if (codec.TryRead(token, out var fields))
         {
-            await grains.GetGrain<IUserGrain>(GridIds.Format(fields.UserId)).RevokeTokenAsync(token!);
+            await users.Get(fields.UserId).RevokeTokenAsync(token!);
         }
 
         return Results.Ok();
@@ -88,7 +103,7 @@ public static class OAuthApi
         if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type)
             || !type.MediaType.Equals(FormUrlEncoded, StringComparison.OrdinalIgnoreCase))
         {
-            return (null, Error(StatusCodes.Status400BadRequest, "invalid_request", "Send application/x-www-form-urlencoded with a token parameter."));
+            return (null, InvalidRequest("Send application/x-www-form-urlencoded with a token parameter."));
         }
 
         IFormCollection form;
@@ -99,26 +114,18 @@ public static class OAuthApi
         catch (InvalidDataException)
         {
             // The form reader's limits (field count, name and value length): hostile input, not a server error.
-            return (null, Error(StatusCodes.Status400BadRequest, "invalid_request", "The form exceeds the limits on fields and their length."));
+            return (null, InvalidRequest("The form exceeds the limits on fields and their length."));
         }
 
         if (!form.TryGetValue("token", out StringValues token) || token.Count != 1 || string.IsNullOrEmpty(token[0])
             || form.Any(field => field.Value.Count > 1))
         {
-            return (null, Error(StatusCodes.Status400BadRequest, "invalid_request", "Exactly one token parameter is required, and no parameter may repeat."));
+            return (null, InvalidRequest("Exactly one token parameter is required, and no parameter may repeat."));
         }
 
         return (token[0], null);
     }
 
-    private static string TokenType(TokenKind kind) => kind switch
-    {
-        TokenKind.AccessToken => "access_token",
-        TokenKind.RefreshToken => "refresh_token",
-        TokenKind.ApiToken => "api_token",
-        _ => "session_token",
-    };
-
-    private static JsonHttpResult<OAuthError> Error(int status, string error, string description) =>
-        TypedResults.Json(new OAuthError(error, description), ApiJson.Default.OAuthError, statusCode: status);
+    private static JsonHttpResult<OAuthError> InvalidRequest(string description) =>
+        TypedResults.Json(new OAuthError("invalid_request", description), ApiJson.Default.OAuthError, statusCode: StatusCodes.Status400BadRequest);
 }

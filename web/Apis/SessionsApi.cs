@@ -5,6 +5,8 @@ using Sessions.Grains.Abstractions.Accounts;
 using Sessions.Grains.Abstractions.Users;
 using Sessions.Web.Apis.Contracts;
 using Sessions.Web.Authentication;
+using Sessions.Web.Authentication.SessionGrid;
+using Sessions.Web.Grid;
 using Sessions.Web.Http;
 
 namespace Sessions.Web.Apis;
@@ -14,12 +16,17 @@ public static class SessionsApi
 {
     public static RouteGroupBuilder MapSessionsApi(this RouteGroupBuilder auth)
     {
-        auth.MapGet("/me", Me).RequireAuthorization();
-        auth.MapGet("/sessions", ListSessionsAsync).RequireAuthorization();
-        auth.MapDelete("/sessions/{id}", EndSessionAsync).RequireAuthorization();
-        auth.MapPost("/logout", SignOutAsync).RequireAuthorization();
-        auth.MapPost("/logout-everywhere", SignOutEverywhereAsync).RequireAuthorization();
-        auth.MapPost("/password", ChangePasswordAsync).RequireAuthorization(Policies.Session);
+        auth.MapGet("/me", Me).RequireAuthorization().ProducesSignedInRefusals();
+        auth.MapGet("/sessions", ListSessionsAsync).RequireAuthorization().ProducesSignedInRefusals();
+        auth.MapDelete("/sessions/{id}", EndSessionAsync).RequireAuthorization().ProducesSignedInRefusals().ProducesBadRequest();
+        auth.MapPost("/logout", SignOutAsync).RequireAuthorization().ProducesSignedInRefusals();
+        auth.MapPost("/logout-everywhere", SignOutEverywhereAsync).RequireAuthorization().ProducesSignedInRefusals().ProducesBadRequest();
+        auth.MapPost("/password", ChangePasswordAsync)
+            .RequireAuthorization(Policies.Session)
+            .ProducesSignedInRefusals()
+            .ProducesSessionOnly()
+            .ProducesBadRequest()
+            .ProducesTooManyAttempts();
         return auth;
     }
 
@@ -29,13 +36,13 @@ public static class SessionsApi
         SessionGridClaims.SessionIdOf(user),
         CredentialNames.Of(SessionGridClaims.CredentialOf(user))));
 
-    public static async Task<Ok<SessionResponse[]>> ListSessionsAsync(ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Ok<SessionResponse[]>> ListSessionsAsync(ClaimsPrincipal user, UserGrains users)
     {
-        var sessions = await UserOf(grains, user).ListSessionsAsync(SessionGridClaims.SessionIdOf(user));
+        var sessions = await users.Get(user).ListSessionsAsync(SessionGridClaims.SessionIdOf(user));
         return TypedResults.Ok(sessions.Select(SessionResponse.From).ToArray());
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> EndSessionAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<NoContent, ProblemHttpResult>> EndSessionAsync(string id, ClaimsPrincipal user, UserGrains users)
     {
         if (!GridIds.TryParse(id, out _))
         {
@@ -48,13 +55,13 @@ public static class SessionsApi
         }
 
         // Idempotent: a session that is already gone (or was never yours) needs no ending.
-        await UserOf(grains, user).EndSessionAsync(id);
+        await users.Get(user).EndSessionAsync(id);
         return TypedResults.NoContent();
     }
 
-    public static async Task<NoContent> SignOutAsync(HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<NoContent> SignOutAsync(HttpContext context, ClaimsPrincipal user, UserGrains users)
     {
-        var grain = UserOf(grains, user);
+        var grain = users.Get(user);
         var id = SessionGridClaims.SessionIdOf(user);
         _ = SessionGridClaims.CredentialOf(user) == CredentialKind.ApiToken
             ? await grain.RevokeApiTokenAsync(id)
@@ -67,10 +74,10 @@ public static class SessionsApi
         [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] LogoutEverywhereRequest? request,
         HttpContext context,
         ClaimsPrincipal user,
-        IGrainFactory grains)
+        UserGrains users)
     {
         var keepCurrent = request?.KeepCurrent == true;
-        var result = await UserOf(grains, user).SignOutEverywhereAsync(keepCurrent ? SessionGridClaims.SessionIdOf(user) : null);
+        var result = await users.Get(user).SignOutEverywhereAsync(keepCurrent ? SessionGridClaims.SessionIdOf(user) : null);
         if (!keepCurrent)
         {
             SessionCookie.Clear(context.Response);
@@ -80,7 +87,7 @@ public static class SessionsApi
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult, UnauthorizedProblem>> ChangePasswordAsync(
-        ChangePasswordRequest request, HttpContext context, ClaimsPrincipal user, IGrainFactory grains)
+        ChangePasswordRequest request, HttpContext context, ClaimsPrincipal user, UserGrains users)
     {
         if (request.CurrentPassword is null || request.NewPassword is null)
         {
@@ -92,7 +99,7 @@ public static class SessionsApi
             return Problems.BadRequest("Invalid new password", AccountRules.PasswordRule);
         }
 
-        var result = await UserOf(grains, user).ChangePasswordAsync(SessionGridClaims.SessionIdOf(user), request.CurrentPassword, request.NewPassword);
+        var result = await users.Get(user).ChangePasswordAsync(SessionGridClaims.SessionIdOf(user), request.CurrentPassword, request.NewPassword);
         return result.Outcome switch
         {
             PasswordChangeOutcome.Changed => TypedResults.NoContent(),
@@ -102,7 +109,4 @@ public static class SessionsApi
             _ => UnauthorizedProblem.Instance,
         };
     }
-
-    internal static IUserGrain UserOf(IGrainFactory grains, ClaimsPrincipal user) =>
-        grains.GetGrain<IUserGrain>(SessionGridClaims.UserIdOf(user));
 }

@@ -2,7 +2,9 @@ using Sessions.Grains.Abstractions.Users;
 
 namespace Sessions.Web.Authentication;
 
-/// <summary>The wire names of credential kinds in the HTTP API.</summary>
+/// <summary>The wire names of credential kinds in the HTTP API (sessions, <c>/auth/me</c>, forward-auth headers,
+/// introspection's <c>credential</c>). Introspection's <c>token_type</c> is another vocabulary on purpose: see
+/// <see cref="TokenTypeNames"/>.</summary>
 public static class CredentialNames
 {
     public const string Browser = "browser";

@@ -1,17 +1,23 @@
 using Microsoft.AspNetCore.Authorization;
-using Sessions.Web.Security;
+using Sessions.Web.Authentication.OperatorKeys;
+using Sessions.Web.Authentication.ResourceServers;
+using Sessions.Web.Authentication.SessionGrid;
 
 namespace Sessions.Web.Authentication;
 
-/// <summary>Authorization policies. Every policy authenticates with the session grid scheme only.</summary>
+/// <summary>Authorization policies: each names the one scheme that may authenticate its callers.</summary>
 public static class Policies
 {
     /// <summary>A browser or app session: a person signed in (not an API token).</summary>
     public const string Session = "session";
 
-    /// <summary>An operator holding an admin key (admin API, metrics, dashboard).</summary>
+    /// <summary>An operator holding an operator key (admin API, metrics, dashboard).</summary>
     public const string Admin = "admin";
 
+    /// <summary>A configured resource server (token introspection).</summary>
+    public const string ResourceServer = "resource-server";
+
+    /// <summary>The default policy (any credential the session grid accepts) and the named ones.</summary>
     public static void Add(AuthorizationOptions options)
     {
         options.DefaultPolicy = new AuthorizationPolicyBuilder(SessionGridAuthenticationDefaults.AuthenticationScheme)
@@ -22,8 +28,12 @@ public static class Policies
             .RequireAuthenticatedUser()
             .RequireClaim(SessionGridClaims.Credential, CredentialNames.Browser, CredentialNames.App));
         options.AddPolicy(Admin, policy => policy
-            .AddAuthenticationSchemes(AdminKeyAuthenticationHandler.SchemeName)
+            .AddAuthenticationSchemes(OperatorKeyAuthenticationDefaults.AuthenticationScheme)
             .RequireAuthenticatedUser()
-            .RequireClaim(AdminKeyAuthenticationHandler.OperatorClaim));
+            .RequireClaim(OperatorKeyAuthenticationDefaults.OperatorClaim));
+        options.AddPolicy(ResourceServer, policy => policy
+            .AddAuthenticationSchemes(ResourceServerAuthenticationDefaults.AuthenticationScheme)
+            .RequireAuthenticatedUser()
+            .RequireClaim(ResourceServerAuthenticationDefaults.ClientIdClaim));
     }
 }

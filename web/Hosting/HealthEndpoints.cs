@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Sessions.Grains.Diagnostics;
 
 namespace Sessions.Web.Hosting;
 
@@ -9,11 +9,9 @@ namespace Sessions.Web.Hosting;
 /// </summary>
 public static class HealthEndpoints
 {
-    private const string Ready = "ready";
-
     public static IServiceCollection AddSessionGridHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<GridReadinessCheck>("grid", tags: [Ready]);
+        services.AddHealthChecks().AddCheck<GridReadinessCheck>("grid", tags: [HostDiagnostics.ReadyTag]);
         return services;
     }
 
@@ -22,13 +20,8 @@ public static class HealthEndpoints
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions
         {
-            Predicate = check => check.Tags.Contains(Ready),
-            ResultStatusCodes =
-            {
-                [HealthStatus.Healthy] = StatusCodes.Status200OK,
-                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
-                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
-            },
+            Predicate = check => check.Tags.Contains(HostDiagnostics.ReadyTag),
+            ResultStatusCodes = HostDiagnostics.ReadinessStatusCodes(),
         });
         return app;
     }

@@ -19,13 +19,9 @@ public static class ObservabilityExtensions
         "Microsoft.Orleans.Application", "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Lifecycle", "Microsoft.Orleans.Storage",
     ];
 
-    /// <summary>Whether traces are exported (an OTLP endpoint is configured); only then are grain calls traced.</summary>
-    public static bool TracesExported(IConfiguration configuration) =>
-        !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-
     public static WebApplicationBuilder AddSessionGridObservability(this WebApplicationBuilder builder)
     {
-        var otlp = TracesExported(builder.Configuration);
+        var otlp = HostDiagnostics.ExportsOtlp(builder.Configuration);
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("session-grid-web"))
             .WithMetrics(metrics =>

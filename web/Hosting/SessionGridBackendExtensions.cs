@@ -2,18 +2,20 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Sessions.Grains.Abstractions.Tokens;
+using Sessions.Grains.Diagnostics;
 using Sessions.Grains.Hosting;
+using Sessions.Web.Grid;
 
 namespace Sessions.Web.Hosting;
 
 /// <summary>Connects the front end to the grains: a co-hosted silo or a separate cluster, by configuration only.
-/// Everything else in this project depends on <see cref="IGrainFactory"/> and <see cref="TokenCodec"/> alone.</summary>
+/// Everything else in this project depends on <see cref="UserGrains"/> and <see cref="TokenCodec"/> alone.</summary>
 public static class SessionGridBackendExtensions
 {
     public static WebApplicationBuilder AddSessionGridBackend(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
-        var tracing = ObservabilityExtensions.TracesExported(builder.Configuration);
+        var tracing = HostDiagnostics.ExportsOtlp(builder.Configuration);
         if (options.Silo == SiloMode.Embedded)
         {
             // The co-hosted silo registers the grid keys and the token codec; the grid key is generated next to the
@@ -56,7 +58,8 @@ public static class SessionGridBackendExtensions
             builder.Services.AddSingleton<TokenCodec>();
         }
 
-        builder.Services.AddOptions<WebOptions>().Bind(builder.Configuration.GetSection(WebOptions.Section));
+        builder.Services.AddOptions<WebOptions>().Bind(builder.Configuration.GetSection(WebOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<WebOptions>, WebOptionsValidator>();
         builder.Services.AddSingleton<UserGrains>();
         return builder;
     }

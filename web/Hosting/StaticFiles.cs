@@ -6,7 +6,7 @@ namespace Sessions.Web.Hosting;
 /// </summary>
 public static class StaticFiles
 {
-    private static readonly string[] ApiPrefixes = ["/auth", "/oauth", "/admin", "/healthz", "/readyz", "/metrics", "/dashboard"];
+    private static readonly string[] ApiPrefixes = ["/auth", "/oauth", "/admin", "/openapi", "/healthz", "/readyz", "/metrics", "/dashboard"];
 
     public static bool MayServe(HttpContext context)
     {

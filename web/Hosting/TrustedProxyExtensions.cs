@@ -1,19 +1,21 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace Sessions.Web.Hosting;
 
 /// <summary>
 /// X-Forwarded-For/-Proto/-Host are honoured only from the proxies listed in <c>Sessions:Web:TrustedProxies</c>
 /// (addresses or CIDR networks); from anyone else they are ignored, so a client cannot spoof its address or the
-/// origin the cross-site check compares against (bad-input catalogue B14). Default: no proxy is trusted — not even
-/// loopback, unlike ASP.NET's own default.
+/// origin the cross-site check compares against (docs/threat-model.md, B14). Default: no proxy is trusted — not
+/// even loopback, unlike ASP.NET's own default.
 /// </summary>
 public static class TrustedProxyExtensions
 {
     public static WebApplication UseTrustedProxies(this WebApplication app)
     {
-        var trusted = app.Configuration.GetSection($"{WebOptions.Section}:TrustedProxies").Get<string[]>() ?? [];
+        var trusted = app.Services.GetRequiredService<IOptions<WebOptions>>().Value.TrustedProxies;
         if (trusted.Length == 0)
         {
             return app;
@@ -27,21 +29,33 @@ public static class TrustedProxyExtensions
         options.KnownIPNetworks.Clear();
         foreach (var entry in trusted)
         {
-            if (System.Net.IPNetwork.TryParse(entry, out var network))
+            // Every entry parses: WebOptionsValidator refused the process otherwise.
+            _ = TryParse(entry, out var network, out var address);
+            if (network is { } known)
             {
-                options.KnownIPNetworks.Add(network);
-            }
-            else if (IPAddress.TryParse(entry, out var address))
-            {
-                options.KnownProxies.Add(address);
+                options.KnownIPNetworks.Add(known);
             }
             else
             {
-                throw new InvalidOperationException($"Sessions:Web:TrustedProxies has '{entry}', which is neither an IP address nor a CIDR network.");
+                options.KnownProxies.Add(address!);
             }
         }
 
         app.UseForwardedHeaders(options);
         return app;
+    }
+
+    /// <summary>A trusted-proxy entry: a CIDR network, or a single address.</summary>
+    internal static bool TryParse(string entry, out System.Net.IPNetwork? network, [NotNullWhen(true)] out IPAddress? address)
+    {
+        network = null;
+        if (System.Net.IPNetwork.TryParse(entry, out var parsed))
+        {
+            network = parsed;
+            address = parsed.BaseAddress;
+            return true;
+        }
+
+        return IPAddress.TryParse(entry, out address);
     }
 }

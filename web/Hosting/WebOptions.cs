@@ -1,6 +1,7 @@
 namespace Sessions.Web.Hosting;
 
-/// <summary>How this front end reaches the grains (configuration section <c>Sessions:Web</c>).</summary>
+/// <summary>How this front end reaches the grains and whom it believes (configuration section <c>Sessions:Web</c>).
+/// Validated at start (<see cref="WebOptionsValidator"/>): a value that cannot work stops the process with its key named.</summary>
 public sealed class WebOptions
 {
     /// <summary>The configuration section.</summary>
@@ -10,15 +11,16 @@ public sealed class WebOptions
     /// to install. <see cref="SiloMode.External"/>: this process is a pure Orleans client of a separate silo cluster.</summary>
     public SiloMode Silo { get; set; } = SiloMode.Embedded;
 
-    /// <summary>Reverse proxies (IP addresses or CIDR networks) whose X-Forwarded-* headers are believed. Default none.</summary>
+    /// <summary>Reverse proxies (IP addresses or CIDR networks) whose X-Forwarded-* headers are believed. Default none:
+    /// a forwarded header from anyone else could fake the client's address or the origin (docs/threat-model.md, B14).</summary>
     public string[] TrustedProxies { get; set; } = [];
 
-    /// <summary>How long a call to a grain may take before the request fails with 503. Default 10 s (Orleans'
-    /// own default is 30 s, longer than any client waits).</summary>
+    /// <summary>How long a call to a grain may take before the request fails with 503; positive. Default 10 s
+    /// (Orleans' own default is 30 s, longer than any client waits).</summary>
     public TimeSpan GrainCallTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Origins, besides this server's own, allowed to make cookie-authenticated state changes
-    /// (for a page served from another origin). Default none.</summary>
+    /// <summary>Origins (<c>scheme://host[:port]</c>, as browsers send <c>Origin</c>), besides this server's own,
+    /// allowed to make cookie-authenticated state changes, for a page served from another origin. Default none.</summary>
     public string[] TrustedOrigins { get; set; } = [];
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Sessions.Grains.Abstractions.Users;
+using Sessions.Web.Grid;
 
 namespace Sessions.Web.Http;
 
@@ -30,17 +31,15 @@ internal sealed partial class GridExceptionHandler(ILogger<GridExceptionHandler>
         return false;
     }
 
+    /// <summary>The grid could not answer: no silo reached yet (<see cref="GridUnavailableException"/>, raised where
+    /// grain references are made), a grain that could not make a change durable, a call that timed out or was
+    /// refused by Orleans.</summary>
     private static bool IsGridUnavailable(Exception exception) => exception
-        is SessionStoreUnavailableException
+        is GridUnavailableException
+        or SessionStoreUnavailableException
         or TimeoutException
         or OrleansException
-        or OperationCanceledException
-        || ThrownByOrleans(exception);
-
-    /// <summary>A client that has not reached any silo yet knows no grain types and says so with an
-    /// ArgumentException from inside Orleans: that too means "the grid cannot answer".</summary>
-    private static bool ThrownByOrleans(Exception exception) =>
-        exception.TargetSite?.DeclaringType?.Assembly.GetName().Name?.StartsWith("Orleans", StringComparison.Ordinal) == true;
+        or OperationCanceledException;
 
     private static string BadRequestDetail(BadHttpRequestException exception) => exception.InnerException switch
     {

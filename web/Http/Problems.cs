@@ -21,17 +21,24 @@ public static class Problems
         """{"type":"https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4","title":"Session store unavailable","status":503,"detail":"Nothing was decided or changed. Retry shortly."}""");
 
     /// <summary>The one 401 body.</summary>
-    public static Task WriteUnauthorizedAsync(HttpContext context) => WriteAsync(context, StatusCodes.Status401Unauthorized, UnauthorizedBody);
+    public static Task WriteUnauthorizedAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        return WriteAsync(context, UnauthorizedBody);
+    }
 
     /// <summary>The one 403 body of the authentication scheme.</summary>
-    public static Task WriteForbiddenAsync(HttpContext context) => WriteAsync(context, StatusCodes.Status403Forbidden, ForbiddenBody);
+    public static Task WriteForbiddenAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return WriteAsync(context, ForbiddenBody);
+    }
 
-    /// <summary>503 with Retry-After: the grid could not decide, so nothing was allowed and nothing changed
-    /// (RFC 7009 §2.2.1: a client must not take this as "revoked").</summary>
+    /// <summary>The API's <see cref="GridUnavailable"/> answer: 503 with Retry-After and a problem saying so.</summary>
     public static Task WriteUnavailableAsync(HttpContext context)
     {
-        context.Response.Headers.RetryAfter = "1";
-        return WriteAsync(context, StatusCodes.Status503ServiceUnavailable, UnavailableBody);
+        GridUnavailable.Mark(context.Response);
+        return WriteAsync(context, UnavailableBody);
     }
 
     /// <summary>Client errors carry no per-request trace id, so two refusals of the same kind are byte-identical
@@ -63,10 +70,9 @@ public static class Problems
             title: "Too many attempts");
     }
 
-    private static Task WriteAsync(HttpContext context, int status, byte[] body)
+    private static Task WriteAsync(HttpContext context, byte[] body)
     {
         var response = context.Response;
-        response.StatusCode = status;
         response.ContentType = ProblemJson;
         response.ContentLength = body.Length;
         response.Headers.CacheControl = "no-store";

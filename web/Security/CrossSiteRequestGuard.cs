@@ -14,11 +14,15 @@ public sealed class CrossSiteRequestGuard(RequestDelegate next, IOptions<WebOpti
 {
     private readonly HashSet<string> _trusted = new(options.Value.TrustedOrigins, StringComparer.OrdinalIgnoreCase);
 
-    public Task InvokeAsync(HttpContext context) =>
-        IsStateChanging(context.Request) && IsCrossSite(context.Request) ? RefuseAsync(context) : next(context);
+    /// <summary>The paths the guard protects: the API that cookies authenticate, and the operator API.</summary>
+    public static bool Covers(PathString path) => path.StartsWithSegments("/auth") || path.StartsWithSegments("/admin");
 
-    private static bool IsStateChanging(HttpRequest request) =>
-        !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));
+    /// <summary>Whether a request with this method may change state (anything but GET, HEAD and OPTIONS).</summary>
+    public static bool IsStateChanging(string method) =>
+        !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));
+
+    public Task InvokeAsync(HttpContext context) =>
+        IsStateChanging(context.Request.Method) && IsCrossSite(context.Request) ? RefuseAsync(context) : next(context);
 
     private bool IsCrossSite(HttpRequest request)
     {

@@ -17,7 +17,8 @@ public sealed class SecurityHeaders(RequestDelegate next)
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         var path = context.Request.Path;
-        if (path.StartsWithSegments("/auth") || path.StartsWithSegments("/oauth") || path.StartsWithSegments("/admin"))
+        if (path.StartsWithSegments("/auth") || path.StartsWithSegments("/oauth") || path.StartsWithSegments("/admin")
+            || path.StartsWithSegments("/openapi"))
         {
             headers.CacheControl = "no-store";
         }

@@ -3,7 +3,7 @@ using Sessions.Grains.Abstractions.Tokens;
 namespace Sessions.Web.Security;
 
 /// <summary>
-/// Refuses credentials in the URL (bad-input catalogue B12; ASVS 3.1.1): URLs end up in logs, browser history and
+/// Refuses credentials in the URL (docs/threat-model.md, B12; OWASP ASVS 4.0.3, 3.1.1): URLs end up in logs, browser history and
 /// Referer headers. A query parameter named like a token, or whose value is one of our tokens, gets a 400 and the
 /// request goes no further.
 /// </summary>

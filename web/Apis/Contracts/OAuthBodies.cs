@@ -15,6 +15,12 @@ public sealed record IntrospectionResponse(
     public static readonly IntrospectionResponse Inactive = new(false);
 }
 
+/// <summary>The form of an introspection (RFC 7662 §2.1) or revocation (RFC 7009 §2.1) request, as the OpenAPI
+/// document describes it; the endpoints read the form themselves, refusing repeated fields.</summary>
+public sealed record TokenForm(
+    [property: JsonPropertyName("token")] string Token,
+    [property: JsonPropertyName("token_type_hint")] string? TokenTypeHint = null);
+
 /// <summary>An OAuth error (RFC 6749 §5.2), the shape OAuth clients expect from /oauth endpoints.</summary>
 public sealed record OAuthError(
     [property: JsonPropertyName("error")] string Error,

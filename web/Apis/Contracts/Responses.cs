@@ -3,7 +3,7 @@ using Sessions.Web.Authentication;
 
 namespace Sessions.Web.Apis.Contracts;
 
-// Response bodies, named exactly as the HTTP contract in DESIGN.md (camelCase on the wire).
+// Response bodies: the HTTP contract (camelCase on the wire), described for clients by /openapi/v1.json.
 
 public sealed record RegisteredResponse(string UserId);
 

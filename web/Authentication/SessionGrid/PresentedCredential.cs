@@ -1,17 +1,13 @@
-using Sessions.Grains.Abstractions.Tokens;
-
-namespace Sessions.Web.Authentication;
+namespace Sessions.Web.Authentication.SessionGrid;
 
 /// <summary>
 /// Finds the one credential a request presents — the session cookie or an <c>Authorization: Bearer</c> token —
 /// and refuses ambiguity: two cookies named like ours (duplicated, differently cased or unprefixed), two
 /// Authorization headers, or a cookie and a bearer token together are rejected, never "first one wins".
-/// Tokens in the query string or the body are never read.
+/// Tokens in the query string or the body are never read (docs/threat-model.md, B11 and B12).
 /// </summary>
 internal static class PresentedCredential
 {
-    private const string BearerPrefix = "Bearer ";
-
     /// <summary>Reads the credential. <paramref name="token"/> is null when none was presented.</summary>
     /// <returns>False when what was presented is ambiguous or malformed.</returns>
     public static bool TryRead(HttpRequest request, out string? token, out bool fromCookie)
@@ -72,21 +68,19 @@ internal static class PresentedCredential
     private static bool TryReadBearer(HttpRequest request, out string? value)
     {
         value = null;
-        var headers = request.Headers.Authorization;
-        if (headers.Count == 0)
-        {
-            return true;
-        }
-
-        if (headers.Count > 1 || headers[0] is not { } header
-            || !header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)
-            || header.Length > BearerPrefix.Length + TokenCodec.TokenLength)
+        if (!AuthorizationHeader.TryRead(request, out var scheme, out var parameter))
         {
             return false;
         }
 
-        value = header[BearerPrefix.Length..];
-        return true;
+        if (parameter is null)
+        {
+            return true;
+        }
+
+        // Any other scheme here is a credential we cannot judge: refused, not ignored.
+        value = AuthorizationHeader.IsScheme(scheme, "Bearer") ? parameter : null;
+        return value is not null;
     }
 
     /// <summary>Our cookie name in any disguise: another case, or without the prefix.</summary>

@@ -4,17 +4,19 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Sessions.Grains.Abstractions.Tokens;
 using Sessions.Grains.Abstractions.Users;
-using Sessions.Web.Hosting;
+using Sessions.Web.Grid;
 using Sessions.Web.Http;
 
-namespace Sessions.Web.Authentication;
+namespace Sessions.Web.Authentication.SessionGrid;
 
 /// <summary>
 /// Authenticates a request with exactly one grain call: read the one presented credential (cookie or bearer),
-/// reject anything ambiguous, malformed or forged before touching a grain (the token's MAC is checked here), then
-/// ask the user's grain, which judges it in memory. Nothing is cached between requests.
+/// reject anything ambiguous, malformed or forged before touching a grain (the token's MAC is checked here;
+/// docs/invariants.md, invariant 6), then ask the user's grain, which judges it in memory. Nothing is cached between
+/// requests. When the grid cannot decide, the failure carries a <see cref="GridUnavailableException"/>: the
+/// challenge answers 503, never 401.
 /// </summary>
-internal sealed partial class SessionGridAuthenticationHandler(
+internal sealed class SessionGridAuthenticationHandler(
     IOptionsMonitor<SessionGridAuthenticationOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
@@ -25,10 +27,7 @@ internal sealed partial class SessionGridAuthenticationHandler(
 {
     private static readonly AuthenticateResult Malformed = AuthenticateResult.Fail("The credential is malformed.");
     private static readonly AuthenticateResult Denied = AuthenticateResult.Fail("The credential is not valid.");
-    private static readonly AuthenticateResult Unavailable = AuthenticateResult.Fail("The session store is unavailable.");
-
-    /// <summary>Whether a failed result means "the grid could not decide" (answer 503) rather than "denied" (401).</summary>
-    public static bool IsUnavailable(AuthenticateResult result) => ReferenceEquals(result, Unavailable);
+    private static readonly AuthenticateResult Undecided = AuthenticateResult.Fail(new GridUnavailableException());
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -49,22 +48,12 @@ internal sealed partial class SessionGridAuthenticationHandler(
             return Malformed;
         }
 
-        ValidationResult verdict;
-        try
-        {
-            verdict = await users.Get(fields.UserId).ValidateAsync(token);
-        }
-        catch (Exception exception) when (!Context.RequestAborted.IsCancellationRequested)
-        {
-            Log.ValidationFailed(Logger, exception.GetType().Name);
-            verdict = ValidationResult.Unavailable;
-        }
-
+        var verdict = await ValidateAsync(fields.UserId, token);
         metrics.Validated(verdict.Outcome);
         return verdict.Outcome switch
         {
             ValidationOutcome.Valid => AuthenticateResult.Success(Ticket(verdict)),
-            ValidationOutcome.Unavailable => Unavailable,
+            ValidationOutcome.Unavailable => Undecided,
             _ => Denied,
         };
     }
@@ -72,7 +61,7 @@ internal sealed partial class SessionGridAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var outcome = await HandleAuthenticateOnceSafeAsync();
-        if (IsUnavailable(outcome))
+        if (outcome.Failure is GridUnavailableException)
         {
             await Problems.WriteUnavailableAsync(Context);
             return;
@@ -87,6 +76,20 @@ internal sealed partial class SessionGridAuthenticationHandler(
     private static bool Acceptable(TokenKind kind, bool fromCookie) =>
         fromCookie ? kind == TokenKind.BrowserSession : kind is TokenKind.AccessToken or TokenKind.ApiToken;
 
+    /// <summary>The grain's verdict; a grain that cannot be reached (no silo, a timeout) is "could not decide".</summary>
+    private async Task<ValidationResult> ValidateAsync(Guid userId, string token)
+    {
+        try
+        {
+            return await users.Get(userId).ValidateAsync(token);
+        }
+        catch (Exception exception) when (!Context.RequestAborted.IsCancellationRequested)
+        {
+            Logger.GridCouldNotValidate(exception.GetType().Name);
+            return ValidationResult.Unavailable;
+        }
+    }
+
     private AuthenticationTicket Ticket(ValidationResult verdict)
     {
         var identity = new ClaimsIdentity(
@@ -100,11 +103,5 @@ internal sealed partial class SessionGridAuthenticationHandler(
             SessionGridClaims.Username,
             roleType: null);
         return new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name);
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(3001, LogLevel.Warning, "Validation could not reach the user grain ({ExceptionType}); failing closed with 503")]
-        public static partial void ValidationFailed(ILogger logger, string exceptionType);
     }
 }

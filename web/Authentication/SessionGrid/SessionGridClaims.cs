@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Sessions.Grains.Abstractions.Users;
 
-namespace Sessions.Web.Authentication;
+namespace Sessions.Web.Authentication.SessionGrid;
 
 /// <summary>The claims of a principal the grid authenticated, and how to read them back.</summary>
 public static class SessionGridClaims
@@ -19,6 +19,11 @@ public static class SessionGridClaims
     public const string Credential = "credential";
 
     public static string UserIdOf(ClaimsPrincipal user) => user.FindFirstValue(UserId)!;
+
+    /// <summary>The user id as the grid's key type.</summary>
+    public static Guid UserGuidOf(ClaimsPrincipal user) => GridIds.TryParse(UserIdOf(user), out var id)
+        ? id
+        : throw new InvalidOperationException("The principal was not authenticated by the session grid scheme.");
 
     public static string SessionIdOf(ClaimsPrincipal user) => user.FindFirstValue(SessionId)!;
 

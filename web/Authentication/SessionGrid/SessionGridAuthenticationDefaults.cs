@@ -1,4 +1,4 @@
-namespace Sessions.Web.Authentication;
+namespace Sessions.Web.Authentication.SessionGrid;
 
 /// <summary>Names used by the session grid authentication scheme.</summary>
 public static class SessionGridAuthenticationDefaults

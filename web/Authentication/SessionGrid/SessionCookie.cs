@@ -1,4 +1,4 @@
-namespace Sessions.Web.Authentication;
+namespace Sessions.Web.Authentication.SessionGrid;
 
 /// <summary>
 /// Writes the session cookie by hand so its attributes are exactly: <c>__Host-</c> prefix, Secure, HttpOnly,
