@@ -21,6 +21,12 @@ internal sealed class SessionOptionsValidator : IValidateOptions<SessionOptions>
             errors.Add("Sessions:StorageRecheckInterval must be between 100 ms and 5 minutes.");
         }
 
+        if (options.StorageUnreadableLimit is { } limit
+            && (limit < options.StorageRecheckInterval || limit > TimeSpan.FromMinutes(15)))
+        {
+            errors.Add("Sessions:StorageUnreadableLimit must be at least Sessions:StorageRecheckInterval and at most 15 minutes.");
+        }
+
         if (options.BrowserIdleTimeout > options.BrowserAbsoluteLifetime)
         {
             errors.Add("Sessions:BrowserIdleTimeout must not exceed Sessions:BrowserAbsoluteLifetime.");
