@@ -16,7 +16,7 @@ namespace Sessions.Grains.Accounts;
 /// so nothing about the answer says whether the account exists.
 /// </summary>
 internal sealed class UsernameGrain(
-    [PersistentState("username", SessionGrid.StorageName)] IPersistentState<UsernameState> state,
+    [PersistentState(UsernameState.StateName, SessionGrid.StorageName)] IPersistentState<UsernameState> state,
     [FromKeyedServices(SessionGrid.ClockKey)] TimeProvider time,
     IOptions<SignInThrottleOptions> throttle,
     PasswordHashing passwords,

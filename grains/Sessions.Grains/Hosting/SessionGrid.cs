@@ -3,7 +3,8 @@ namespace Sessions.Grains.Hosting;
 /// <summary>Names the grid's silo-side services are registered under.</summary>
 public static class SessionGrid
 {
-    /// <summary>The grain storage every grid grain persists to (state names: <c>user</c>, <c>username</c>).</summary>
+    /// <summary>The grain storage every grid grain persists to (under the state names <c>UserState.StateName</c> and
+    /// <c>UsernameState.StateName</c>).</summary>
     public const string StorageName = "sessions";
 
     /// <summary>The ADO.NET provider behind <see cref="StorageName"/>.</summary>

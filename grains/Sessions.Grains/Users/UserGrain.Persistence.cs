@@ -58,7 +58,7 @@ internal sealed partial class UserGrain
     private async Task<string?> ReadStoredEtagAsync()
     {
         var stored = new GrainState<UserState>();
-        await _storage.ReadStateAsync(StateName, this.GetGrainId(), stored);
+        await _storage.ReadStateAsync(UserState.StateName, this.GetGrainId(), stored);
         return stored.ETag;
     }
 }

@@ -18,8 +18,6 @@ namespace Sessions.Grains.Users;
 /// </summary>
 internal sealed partial class UserGrain : Grain, IUserGrain
 {
-    private const string StateName = "user";
-
     private readonly TimeProvider _time;
     private readonly SessionOptions _options;
     private readonly SignInThrottleOptions _throttle;
@@ -40,7 +38,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     private readonly bool _rechecksStorage;
 
     public UserGrain(
-        [PersistentState(StateName, SessionGrid.StorageName)] IPersistentState<UserState> state,
+        [PersistentState(UserState.StateName, SessionGrid.StorageName)] IPersistentState<UserState> state,
         [FromKeyedServices(SessionGrid.StorageName)] IGrainStorage storage,
         [FromKeyedServices(SessionGrid.ClockKey)] TimeProvider time,
         IOptions<SessionOptions> options,
