@@ -37,7 +37,8 @@ public sealed class SessionOptions
     /// must expire (OWASP NHI), and 90 d matches common rotation policies.</summary>
     public TimeSpan ApiTokenDefaultLifetime { get; set; } = TimeSpan.FromDays(90);
 
-    /// <summary>The longest lifetime an API token may be given. Default 365 d.</summary>
+    /// <summary>The longest lifetime an API token may be given. Default 365 d; at most
+    /// <see cref="Abstractions.Users.ApiTokenRules.MaxLifetimeDays"/> days, the ceiling front ends check requests against.</summary>
     public TimeSpan ApiTokenMaxLifetime { get; set; } = TimeSpan.FromDays(365);
 
     /// <summary>Live browser and app sessions per user. At the limit a new sign-in ends the least recently used

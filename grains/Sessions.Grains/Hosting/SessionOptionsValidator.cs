@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Sessions.Grains.Abstractions.Users;
 
 namespace Sessions.Grains.Hosting;
 
@@ -40,6 +41,11 @@ internal sealed class SessionOptionsValidator : IValidateOptions<SessionOptions>
         if (options.RefreshReuseGracePeriod < TimeSpan.Zero || options.RefreshReuseGracePeriod > TimeSpan.FromMinutes(5))
         {
             errors.Add("Sessions:RefreshReuseGracePeriod must be between 0 and 5 minutes.");
+        }
+
+        if (options.ApiTokenMaxLifetime > TimeSpan.FromDays(ApiTokenRules.MaxLifetimeDays))
+        {
+            errors.Add($"Sessions:ApiTokenMaxLifetime must not exceed {ApiTokenRules.MaxLifetimeDays} days.");
         }
 
         if (options.ApiTokenDefaultLifetime > options.ApiTokenMaxLifetime)

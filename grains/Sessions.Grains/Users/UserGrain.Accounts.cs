@@ -1,6 +1,7 @@
 using PasswordVerificationResult = Microsoft.AspNetCore.Identity.PasswordVerificationResult;
 using Sessions.Grains.Abstractions.Accounts;
 using Sessions.Grains.Abstractions.Users;
+using Sessions.Grains.Diagnostics;
 
 namespace Sessions.Grains.Users;
 
@@ -110,7 +111,7 @@ internal sealed partial class UserGrain
         SignInThrottle.Reset(User.Throttle);
         _audit.Append(User, now, AuditEventKind.PasswordChanged, actor, $"{revoked} other sessions signed out");
         await WriteAsync(now);
-        _metrics.Revoked("password_change", revoked);
+        _metrics.Revoked(RevocationCauses.PasswordChange, revoked);
         return new PasswordChangeResult(PasswordChangeOutcome.Changed, revoked);
     }
 }

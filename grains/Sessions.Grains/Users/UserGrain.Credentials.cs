@@ -1,5 +1,6 @@
 using Sessions.Grains.Abstractions.Tokens;
 using Sessions.Grains.Abstractions.Users;
+using Sessions.Grains.Diagnostics;
 
 namespace Sessions.Grains.Users;
 
@@ -41,7 +42,7 @@ internal sealed partial class UserGrain
         _audit.Append(User, now, AuditEventKind.RefreshReuseDetected, id, null);
         LogReuseDetected(_logger, _userIdText, GridIds.Format(id));
         await WriteAsync(now);
-        _metrics.Revoked("refresh_reuse");
+        _metrics.Revoked(RevocationCauses.RefreshReuse);
         return new RefreshResult(RefreshOutcome.ReuseDetected);
     }
 
@@ -54,8 +55,7 @@ internal sealed partial class UserGrain
             return new ApiTokenResult(ApiTokenOutcome.Denied);
         }
 
-        name = name?.Trim() ?? string.Empty;
-        if (name.Length is 0 or > 64 || name.Any(char.IsControl) || !_lifetimes.TryGetApiTokenLifetime(lifetime, out var span))
+        if (!ApiTokenRules.TryNormalizeName(name, out name) || !_lifetimes.TryGetApiTokenLifetime(lifetime, out var span))
         {
             return new ApiTokenResult(ApiTokenOutcome.Rejected);
         }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Sessions.Grains.Abstractions.Tokens;
 using Sessions.Grains.Abstractions.Users;
+using Sessions.Grains.Diagnostics;
 
 namespace Sessions.Grains.Users;
 
@@ -15,7 +16,7 @@ internal sealed partial class UserGrain
             return false;
         }
 
-        await CommitRevocationAsync(id, AuditEventKind.SessionRevoked, null, "session");
+        await CommitRevocationAsync(id, AuditEventKind.SessionRevoked, null, RevocationCauses.Session);
         return true;
     }
 
@@ -27,7 +28,7 @@ internal sealed partial class UserGrain
             return false;
         }
 
-        await CommitRevocationAsync(id, AuditEventKind.ApiTokenRevoked, null, "api_token");
+        await CommitRevocationAsync(id, AuditEventKind.ApiTokenRevoked, null, RevocationCauses.ApiToken);
         return true;
     }
 
@@ -44,7 +45,7 @@ internal sealed partial class UserGrain
         if (revoked)
         {
             var kind = fields.Kind == TokenKind.ApiToken ? AuditEventKind.ApiTokenRevoked : AuditEventKind.SessionRevoked;
-            await CommitRevocationAsync(id, kind, "token revocation", "token_revocation");
+            await CommitRevocationAsync(id, kind, "token revocation", RevocationCauses.TokenRevocation);
         }
     }
 
@@ -90,7 +91,7 @@ internal sealed partial class UserGrain
         var kept = keptSession is not null || keptToken is not null ? keepId : (Guid?)null;
         _audit.Append(User, now, AuditEventKind.SignedOutEverywhere, kept, $"{revokedSessions} sessions, {revokedTokens} API tokens");
         await WriteAsync(now);
-        _metrics.Revoked("sign_out_everywhere", revokedSessions + revokedTokens);
+        _metrics.Revoked(RevocationCauses.SignOutEverywhere, revokedSessions + revokedTokens);
         _metrics.SignedOutEverywhere(Stopwatch.GetElapsedTime(started));
         return new SignOutEverywhereResult(revokedSessions, revokedTokens, now);
     }

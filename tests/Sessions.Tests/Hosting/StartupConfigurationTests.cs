@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.Versioning;
 using Sessions.Grains.Abstractions.Tokens;
+using Sessions.Grains.Abstractions.Users;
 using Sessions.Grains.Hosting;
 
 namespace Sessions.Tests.Hosting;
@@ -63,6 +64,17 @@ public sealed class StartupConfigurationTests
         Assert.Contains(result.Failures!, f => f.StartsWith("Sessions:AccessTokenLifetime", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, f => f.StartsWith("Sessions:MaxSessionsPerUser", StringComparison.Ordinal));
         Assert.True(new SessionOptionsValidator().Validate(null, new SessionOptions()).Succeeded);
+    }
+
+    [Fact]
+    public void AnApiTokenLifetimeBeyondTheSharedCeilingIsRefused()
+    {
+        var options = new SessionOptions { ApiTokenMaxLifetime = TimeSpan.FromDays(ApiTokenRules.MaxLifetimeDays + 1) };
+
+        var result = new SessionOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains(result.Failures!, f => f.StartsWith("Sessions:ApiTokenMaxLifetime", StringComparison.Ordinal));
     }
 
     [Theory]
