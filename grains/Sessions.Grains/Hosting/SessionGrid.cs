@@ -10,7 +10,7 @@ public static class SessionGrid
     /// <summary>The ADO.NET provider behind <see cref="StorageName"/>.</summary>
     public const string AdoNetStorageName = "sessions-adonet";
 
-    /// <summary>The ADO.NET invariant Orleans loads Npgsql by (ORLEANS-NOTES §1.5).</summary>
+    /// <summary>The ADO.NET invariant Orleans loads Npgsql by (dotnet/orleans, src/AdoNet/Shared/Storage/AdoNetInvariants.cs).</summary>
     internal const string NpgsqlInvariant = "Npgsql";
 
     /// <summary>The key of the <see cref="TimeProvider"/> grains read the time from (tests substitute a fake).</summary>

@@ -1,8 +1,8 @@
 namespace Sessions.Grains.Hosting;
 
 /// <summary>
-/// Lifetimes and limits of credentials (configuration section <c>Sessions</c>). Every default says why it was chosen;
-/// see SECURITY-CHECKLIST.md §6 for the sources.
+/// Lifetimes and limits of credentials (configuration section <c>Sessions</c>). Every default says why it was chosen
+/// and cites its source; docs/operations.md lists them all.
 /// </summary>
 public sealed class SessionOptions
 {
