@@ -16,7 +16,7 @@ internal static class SeedCheck
     /// <exception cref="InvalidOperationException">A row differs: seeding would write rows the grid does not read.</exception>
     public static async Task<int> CompareWithGridRowsAsync(BenchGrid grid, IRowStore rows, int probes = 3)
     {
-        var identity = new RowIdentity(grid.ServiceId, grid.HashPicker);
+        var identity = new RowIdentity(grid.ServiceId, grid.HashPicker, grid.Grains);
         var run = Guid.NewGuid().ToString("N")[..8];
         for (var i = 0; i < probes; i++)
         {

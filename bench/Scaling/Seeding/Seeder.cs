@@ -15,7 +15,7 @@ internal sealed class Seeder(BenchGrid grid, IRowStore rows)
     /// <summary>The password every seeded user has (hashed once per run with the grid's configured hasher).</summary>
     public const string Password = "scaling benchmark password";
 
-    private readonly RowIdentity _identity = new(grid.ServiceId, grid.HashPicker);
+    private readonly RowIdentity _identity = new(grid.ServiceId, grid.HashPicker, grid.Grains);
 
     public async Task<SeedResult> SeedAsync(int count, Func<int, UserShape> shapeOf, Func<int, bool> keep)
     {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Sessions.Grains.Abstractions.Accounts;
 using Sessions.Grains.Abstractions.Users;
 using Sessions.Grains.Hosting;
+using Sessions.Grains.Storage;
 using Sessions.Grains.Users;
 
 namespace Sessions.Grains.Accounts;
@@ -14,19 +15,21 @@ namespace Sessions.Grains.Accounts;
 /// sign-in: for a free name it spends a decoy hash and throttles in memory exactly like a known account would,
 /// so nothing about the answer says whether the account exists.
 /// </summary>
-internal sealed partial class UsernameGrain(
-    [PersistentState("username", SessionGrid.StorageName)] IPersistentState<UsernameState> state,
+internal sealed class UsernameGrain(
+    [PersistentState(UsernameState.StateName, SessionGrid.StorageName)] IPersistentState<UsernameState> state,
     [FromKeyedServices(SessionGrid.ClockKey)] TimeProvider time,
     IOptions<SignInThrottleOptions> throttle,
     PasswordHashing passwords,
+    IGrainContext context,
     ILogger<UsernameGrain> logger) : Grain, IUsernameGrain
 {
+    // The username is personal data: log lines say only that a username's claim failed.
+    private readonly GuardedState<UsernameState> _state = new(state, context, logger, "a username");
     private readonly SignInThrottleState _decoyThrottle = new();
-    private bool _poisoned;
 
     public async Task<RegistrationResult> RegisterAsync(string password)
     {
-        EnsureWritable();
+        _state.ThrowIfPoisoned();
         var name = this.GetPrimaryKeyString();
         if (!AccountRules.TryNormalizeUsername(name, out var normalized) || normalized != name
             || !AccountRules.IsAcceptablePassword(password))
@@ -34,7 +37,7 @@ internal sealed partial class UsernameGrain(
             return new RegistrationResult(RegistrationOutcome.Rejected);
         }
 
-        if (state.State.UserId is not null)
+        if (_state.State.UserId is not null)
         {
             return new RegistrationResult(RegistrationOutcome.UsernameTaken);
         }
@@ -47,27 +50,16 @@ internal sealed partial class UsernameGrain(
             return new RegistrationResult(RegistrationOutcome.Rejected);
         }
 
-        state.State.UserId = userId;
-        state.State.ClaimedAt = time.GetUtcNow();
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch (Exception exception)
-        {
-            _poisoned = true;
-            LogClaimFailed(logger, exception);
-            DeactivateOnIdle();
-            throw new SessionStoreUnavailableException();
-        }
-
+        _state.State.UserId = userId;
+        _state.State.ClaimedAt = time.GetUtcNow();
+        await _state.WriteAsync();
         return new RegistrationResult(RegistrationOutcome.Registered, userId);
     }
 
     public async Task<SignInResult> SignInAsync(string password, SignInRequest request)
     {
-        EnsureWritable();
-        if (state.State.UserId is { } userId)
+        _state.ThrowIfPoisoned();
+        if (_state.State.UserId is { } userId)
         {
             return await GrainFactory.GetGrain<IUserGrain>(userId).SignInAsync(password, request);
         }
@@ -85,18 +77,7 @@ internal sealed partial class UsernameGrain(
 
     public Task<string?> GetUserIdAsync()
     {
-        EnsureWritable();
-        return Task.FromResult(state.State.UserId);
+        _state.ThrowIfPoisoned();
+        return Task.FromResult(_state.State.UserId);
     }
-
-    private void EnsureWritable()
-    {
-        if (_poisoned)
-        {
-            throw new SessionStoreUnavailableException();
-        }
-    }
-
-    [LoggerMessage(1101, LogLevel.Error, "Claiming a username failed; the activation reloads")]
-    private static partial void LogClaimFailed(ILogger logger, Exception exception);
 }

@@ -41,7 +41,7 @@ public static class SessionGridClusteringExtensions
         if (UsesDistributedDirectory(silo.Configuration))
         {
             // Experimental in Orleans 10 (ORLEANSEXP003), chosen deliberately: it keeps one activation per user through
-            // membership changes, where the default directory may briefly allow two (see UserStore.RecheckAsync for
+            // membership changes, where the default directory may briefly allow two (see StorageRecheck for
             // the defence that bounds a duplicate's staleness anyway). Rolled back by configuration.
 #pragma warning disable ORLEANSEXP003
             silo.AddDistributedGrainDirectory();

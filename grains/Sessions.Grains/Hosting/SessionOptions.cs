@@ -1,8 +1,8 @@
 namespace Sessions.Grains.Hosting;
 
 /// <summary>
-/// Lifetimes and limits of credentials (configuration section <c>Sessions</c>). Every default says why it was chosen;
-/// see SECURITY-CHECKLIST.md §6 for the sources.
+/// Lifetimes and limits of credentials (configuration section <c>Sessions</c>). Every default says why it was chosen
+/// and cites its source; docs/operations.md lists them all.
 /// </summary>
 public sealed class SessionOptions
 {
@@ -37,7 +37,8 @@ public sealed class SessionOptions
     /// must expire (OWASP NHI), and 90 d matches common rotation policies.</summary>
     public TimeSpan ApiTokenDefaultLifetime { get; set; } = TimeSpan.FromDays(90);
 
-    /// <summary>The longest lifetime an API token may be given. Default 365 d.</summary>
+    /// <summary>The longest lifetime an API token may be given. Default 365 d; at most
+    /// <see cref="Abstractions.Users.ApiTokenRules.MaxLifetimeDays"/> days, the ceiling front ends check requests against.</summary>
     public TimeSpan ApiTokenMaxLifetime { get; set; } = TimeSpan.FromDays(365);
 
     /// <summary>Live browser and app sessions per user. At the limit a new sign-in ends the least recently used
@@ -61,8 +62,23 @@ public sealed class SessionOptions
     /// <summary>Every user activation re-reads its stored version this often and stops answering when storage has
     /// moved on. It bounds how long a stale duplicate activation (two clusters on one database, or a directory
     /// disagreement during a membership change) can keep accepting credentials another activation revoked: at most
-    /// this long plus one storage read, or three times this long while storage cannot be read (then the activation
-    /// fails closed). Validation itself stays free of I/O; the cost is one row read per active user per interval.
-    /// Applies where <c>Sessions:Storage:RecheckStoredVersion</c> is on (by default: PostgreSQL). Default 5 s.</summary>
+    /// this long plus one storage read, or <see cref="StorageUnreadableLimit"/> while storage cannot be read (then the
+    /// activation fails closed). Validation itself stays free of I/O; the cost is one row read per active user per
+    /// interval. Applies where <c>Sessions:Storage:RecheckStoredVersion</c> is on (by default: PostgreSQL). Default 5 s.</summary>
     public TimeSpan StorageRecheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// While storage cannot be read, a user activation keeps serving what it last confirmed against storage for at most
+    /// this long, then fails closed (answers 503 until storage answers again). A recheck that cannot read storage
+    /// proves nothing either way: failing closed at once would turn every passing database hiccup into an outage of
+    /// every active user, while serving indefinitely would let a stale duplicate activation accept revoked credentials
+    /// for as long as the outage lasts. This bounds that window. Default (unset): three times
+    /// <see cref="StorageRecheckInterval"/>, so two failed rechecks in a row are tolerated and the third fails closed
+    /// (15 s with the defaults). When set: at least <see cref="StorageRecheckInterval"/> (one failed read is never
+    /// fatal) and at most 15 minutes.
+    /// </summary>
+    public TimeSpan? StorageUnreadableLimit { get; set; }
+
+    /// <summary><see cref="StorageUnreadableLimit"/>, or its default when unset.</summary>
+    internal TimeSpan StorageUnreadableLimitOrDefault => StorageUnreadableLimit ?? 3 * StorageRecheckInterval;
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Sessions.Grains.Abstractions.Users;
 
 namespace Sessions.Grains.Hosting;
 
@@ -21,6 +22,12 @@ internal sealed class SessionOptionsValidator : IValidateOptions<SessionOptions>
             errors.Add("Sessions:StorageRecheckInterval must be between 100 ms and 5 minutes.");
         }
 
+        if (options.StorageUnreadableLimit is { } limit
+            && (limit < options.StorageRecheckInterval || limit > TimeSpan.FromMinutes(15)))
+        {
+            errors.Add("Sessions:StorageUnreadableLimit must be at least Sessions:StorageRecheckInterval and at most 15 minutes.");
+        }
+
         if (options.BrowserIdleTimeout > options.BrowserAbsoluteLifetime)
         {
             errors.Add("Sessions:BrowserIdleTimeout must not exceed Sessions:BrowserAbsoluteLifetime.");
@@ -34,6 +41,11 @@ internal sealed class SessionOptionsValidator : IValidateOptions<SessionOptions>
         if (options.RefreshReuseGracePeriod < TimeSpan.Zero || options.RefreshReuseGracePeriod > TimeSpan.FromMinutes(5))
         {
             errors.Add("Sessions:RefreshReuseGracePeriod must be between 0 and 5 minutes.");
+        }
+
+        if (options.ApiTokenMaxLifetime > TimeSpan.FromDays(ApiTokenRules.MaxLifetimeDays))
+        {
+            errors.Add($"Sessions:ApiTokenMaxLifetime must not exceed {ApiTokenRules.MaxLifetimeDays} days.");
         }
 
         if (options.ApiTokenDefaultLifetime > options.ApiTokenMaxLifetime)

@@ -2,7 +2,7 @@ namespace Sessions.Grains.Hosting;
 
 /// <summary>
 /// Per-account sign-in throttling (configuration section <c>Sessions:SignInThrottle</c>). The counter lives in the
-/// user grain, so it holds across every front end (NIST SP 800-63B §5.2.2; checklist hazard 6).
+/// user grain, so it holds across every front end (NIST SP 800-63B §5.2.2; docs/threat-model.md, H6).
 /// </summary>
 public sealed class SignInThrottleOptions
 {

@@ -5,7 +5,7 @@ namespace Sessions.Grains.Operations;
 
 /// <summary>Answers readiness probes with a real storage read every time (never from memory).</summary>
 internal sealed class StorageProbeGrain(
-    [PersistentState("probe", SessionGrid.StorageName)] IPersistentState<ProbeState> state) : Grain, IStorageProbeGrain
+    [PersistentState(ProbeState.StateName, SessionGrid.StorageName)] IPersistentState<ProbeState> state) : Grain, IStorageProbeGrain
 {
     public Task ProbeAsync() => state.ReadStateAsync();
 }

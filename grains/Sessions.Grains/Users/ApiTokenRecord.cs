@@ -2,7 +2,7 @@ namespace Sessions.Grains.Users;
 
 /// <summary>An API token for a non-human client. Ids are a storage contract: extend only, never renumber.</summary>
 [GenerateSerializer, Alias("sg.ApiTokenRecord")]
-public sealed class ApiTokenRecord
+internal sealed class ApiTokenRecord
 {
     [Id(0)] public string Name { get; set; } = string.Empty;
 

@@ -9,17 +9,23 @@ namespace Sessions.Grains.Users;
 /// the tokens handed to the client once. Refresh successors are derived from the presented refresh token under the
 /// grid key, so a retry inside the grace window gets the identical pair.
 /// </summary>
-internal sealed class CredentialIssuer(TokenCodec codec, Lifetimes lifetimes)
+internal sealed class CredentialIssuer(TokenCodec codec, CredentialLifetimes lifetimes)
 {
     [ThreadStatic]
     private static IncrementalHash? _threadSha256;
 
-    public (SessionRecord Record, IssuedSession Issued) NewBrowserSession(
+    /// <summary>A new session of the kind <paramref name="request"/> asks for: browser or app.</summary>
+    public (SessionRecord Record, IssuedSession Issued) NewSession(
+        Guid userId, Guid sessionId, SignInRequest request, long epoch, DateTimeOffset now) => request.Kind == CredentialKind.Browser
+            ? NewBrowserSession(userId, sessionId, request, epoch, now)
+            : NewAppSession(userId, sessionId, request, epoch, now);
+
+    private (SessionRecord Record, IssuedSession Issued) NewBrowserSession(
         Guid userId, Guid sessionId, SignInRequest request, long epoch, DateTimeOffset now)
     {
         Span<byte> verifier = stackalloc byte[TokenFields.VerifierLength];
         RandomNumberGenerator.Fill(verifier);
-        var record = NewRecord(CredentialKind.Browser, request, epoch, now, lifetimes.Options.BrowserAbsoluteLifetime);
+        var record = NewRecord(CredentialKind.Browser, request, epoch, now);
         record.Digest = Digest(verifier);
         var token = codec.Write(TokenKind.BrowserSession, userId, sessionId, verifier);
         CryptographicOperations.ZeroMemory(verifier);
@@ -29,10 +35,10 @@ internal sealed class CredentialIssuer(TokenCodec codec, Lifetimes lifetimes)
         return (record, issued);
     }
 
-    public (SessionRecord Record, IssuedSession Issued) NewAppSession(
+    private (SessionRecord Record, IssuedSession Issued) NewAppSession(
         Guid userId, Guid sessionId, SignInRequest request, long epoch, DateTimeOffset now)
     {
-        var record = NewRecord(CredentialKind.App, request, epoch, now, lifetimes.Options.RefreshAbsoluteLifetime);
+        var record = NewRecord(CredentialKind.App, request, epoch, now);
         Span<byte> access = stackalloc byte[TokenFields.VerifierLength];
         Span<byte> refresh = stackalloc byte[TokenFields.VerifierLength];
         RandomNumberGenerator.Fill(access);
@@ -112,12 +118,11 @@ internal sealed class CredentialIssuer(TokenCodec codec, Lifetimes lifetimes)
     private IssuedSession Install(
         SessionRecord record, Guid userId, Guid sessionId, byte keyId, ReadOnlySpan<byte> access, ReadOnlySpan<byte> refresh, DateTimeOffset now)
     {
-        var options = lifetimes.Options;
         record.Digest = Digest(access);
         record.RefreshDigest = Digest(refresh);
         record.RotationKeyId = keyId;
-        record.AccessExpiresAt = Lifetimes.Min(now + options.AccessTokenLifetime, record.AbsoluteExpiresAt);
-        record.RefreshExpiresAt = Lifetimes.Min(now + options.RefreshIdleTimeout, record.AbsoluteExpiresAt);
+        record.AccessExpiresAt = lifetimes.AccessTokenExpiresAt(record, now);
+        record.RefreshExpiresAt = lifetimes.RefreshTokenExpiresAt(record, now);
         return AppSession(record, userId, sessionId,
             codec.Write(TokenKind.AccessToken, keyId, userId, sessionId, access),
             codec.Write(TokenKind.RefreshToken, keyId, userId, sessionId, refresh));
@@ -127,13 +132,12 @@ internal sealed class CredentialIssuer(TokenCodec codec, Lifetimes lifetimes)
         new(GridIds.Format(userId), GridIds.Format(sessionId), CredentialKind.App, lifetimes.SessionDeadline(record, record.LastSeenAt),
             null, accessToken, record.AccessExpiresAt, refreshToken, record.RefreshExpiresAt);
 
-    private static SessionRecord NewRecord(
-        CredentialKind kind, SignInRequest request, long epoch, DateTimeOffset now, TimeSpan absoluteLifetime) => new()
+    private SessionRecord NewRecord(CredentialKind kind, SignInRequest request, long epoch, DateTimeOffset now) => new()
         {
             Kind = kind,
             Epoch = epoch,
             CreatedAt = now,
-            AbsoluteExpiresAt = now + absoluteLifetime,
+            AbsoluteExpiresAt = lifetimes.AbsoluteExpiresAt(kind, now),
             LastSeenAt = now,
             Device = request.Device,
             IpAddress = request.IpAddress,

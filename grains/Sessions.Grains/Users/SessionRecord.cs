@@ -4,7 +4,7 @@ namespace Sessions.Grains.Users;
 
 /// <summary>A browser or app session. Ids are a storage contract: extend only, never renumber.</summary>
 [GenerateSerializer, Alias("sg.SessionRecord")]
-public sealed class SessionRecord
+internal sealed class SessionRecord
 {
     [Id(0)] public CredentialKind Kind { get; set; }
 

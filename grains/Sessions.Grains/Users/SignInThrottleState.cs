@@ -2,7 +2,7 @@ namespace Sessions.Grains.Users;
 
 /// <summary>Consecutive sign-in failures of one account. Ids are a storage contract: extend only, never renumber.</summary>
 [GenerateSerializer, Alias("sg.SignInThrottleState")]
-public sealed class SignInThrottleState
+internal sealed class SignInThrottleState
 {
     [Id(0)] public int ConsecutiveFailures { get; set; }
 

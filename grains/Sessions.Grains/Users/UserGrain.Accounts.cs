@@ -1,6 +1,7 @@
 using PasswordVerificationResult = Microsoft.AspNetCore.Identity.PasswordVerificationResult;
 using Sessions.Grains.Abstractions.Accounts;
 using Sessions.Grains.Abstractions.Users;
+using Sessions.Grains.Diagnostics;
 
 namespace Sessions.Grains.Users;
 
@@ -9,7 +10,7 @@ internal sealed partial class UserGrain
 {
     public async Task<bool> InitializeAsync(string username, string password)
     {
-        _store.EnsureWritable();
+        _state.ThrowIfPoisoned();
         if (_userId == Guid.Empty || User.Exists
             || !AccountRules.TryNormalizeUsername(username, out var normalized) || normalized != username
             || !AccountRules.IsAcceptablePassword(password))
@@ -21,14 +22,14 @@ internal sealed partial class UserGrain
         User.Username = normalized;
         User.PasswordHash = _passwords.Hash(password);
         User.CreatedAt = now;
-        _store.Audit(now, AuditEventKind.Registered, null, null);
-        await _store.WriteAsync(now);
+        _audit.Append(User, now, AuditEventKind.Registered, null, null);
+        await WriteAsync(now);
         return true;
     }
 
     public async Task<SignInResult> SignInAsync(string password, SignInRequest request)
     {
-        _store.EnsureWritable();
+        _state.ThrowIfPoisoned();
         password ??= string.Empty;
         if (!User.Exists || request.Kind is not (CredentialKind.Browser or CredentialKind.App))
         {
@@ -48,7 +49,7 @@ internal sealed partial class UserGrain
         {
             _metrics.SignIn("failed");
             SignInThrottle.RecordFailure(User.Throttle, now, _throttle);
-            _store.Audit(now, AuditEventKind.SignInFailed, null, request.IpAddress);
+            _audit.Append(User, now, AuditEventKind.SignInFailed, null, request.IpAddress);
 
             // Written just after the reply, so a wrong password for a known user costs what one for an unknown user
             // costs (that path writes nothing). A crash in between forgets this one failure.
@@ -64,21 +65,19 @@ internal sealed partial class UserGrain
         SignInThrottle.Reset(User.Throttle);
         MakeRoomForSession(now);
         var sessionId = Guid.NewGuid();
-        var (record, issued) = request.Kind == CredentialKind.Browser
-            ? _issuer.NewBrowserSession(_userId, sessionId, request, User.Epoch, now)
-            : _issuer.NewAppSession(_userId, sessionId, request, User.Epoch, now);
+        var (record, issued) = _issuer.NewSession(_userId, sessionId, request, User.Epoch, now);
         User.Sessions[sessionId] = record;
-        _store.Audit(now, AuditEventKind.SignedIn, sessionId, Describe(request));
-        await _store.WriteAsync(now);
+        _audit.Append(User, now, AuditEventKind.SignedIn, sessionId, AuditTrail.SignInDetail(request));
+        await WriteAsync(now);
         _metrics.SignIn("succeeded");
         return new SignInResult(SignInOutcome.SignedIn, issued);
     }
 
     public async Task<PasswordChangeResult> ChangePasswordAsync(string actorSessionId, string currentPassword, string newPassword)
     {
-        _store.EnsureWritable();
+        _state.ThrowIfPoisoned();
         var now = _time.GetUtcNow();
-        if (!IsLiveSession(actorSessionId, now, out var actor))
+        if (!IsLiveActor(actorSessionId, now, out var actor))
         {
             return new PasswordChangeResult(PasswordChangeOutcome.Denied);
         }
@@ -96,24 +95,23 @@ internal sealed partial class UserGrain
         if (_passwords.Verify(User.PasswordHash!, currentPassword ?? string.Empty) == PasswordVerificationResult.Failed)
         {
             SignInThrottle.RecordFailure(User.Throttle, now, _throttle);
-            _store.Audit(now, AuditEventKind.SignInFailed, actor, "password change");
-            await _store.WriteAsync(now);
+            _audit.Append(User, now, AuditEventKind.SignInFailed, actor, "password change");
+            await WriteAsync(now);
             return new PasswordChangeResult(PasswordChangeOutcome.WrongPassword);
         }
 
-        var others = User.Sessions.Where(s => s.Key != actor).ToList();
-        var revoked = others.Count(s => _store.IsLive(s.Key, s.Value, now));
-        foreach (var (id, _) in others)
+        var revoked = LiveSessions(now).Count(s => s.Key != actor);
+        foreach (var id in User.Sessions.Keys.Where(id => id != actor).ToList())
         {
             User.Sessions.Remove(id);
-            _store.Forget(id);
+            _lastSeen.Forget(id);
         }
 
         User.PasswordHash = _passwords.Hash(newPassword);
         SignInThrottle.Reset(User.Throttle);
-        _store.Audit(now, AuditEventKind.PasswordChanged, actor, $"{revoked} other sessions signed out");
-        await _store.WriteAsync(now);
-        _metrics.Revoked("password_change", revoked);
+        _audit.Append(User, now, AuditEventKind.PasswordChanged, actor, $"{revoked} other sessions signed out");
+        await WriteAsync(now);
+        _metrics.Revoked(RevocationCauses.PasswordChange, revoked);
         return new PasswordChangeResult(PasswordChangeOutcome.Changed, revoked);
     }
 }

@@ -4,40 +4,42 @@ using Sessions.Grains.Abstractions.Users;
 
 namespace Sessions.Grains.Users;
 
-/// <summary>The user grain's judgements, kept apart from its operations so each reads on its own.</summary>
+/// <summary>The user grain's judgements, kept apart from its operations so each reads on its own. Whether a credential
+/// is live is <see cref="CredentialLifetimes"/>' rule; this activation only supplies the user's epoch and the
+/// latest uses it buffers.</summary>
 internal sealed partial class UserGrain
 {
     private ValidationResult ValidateSession(in TokenFields fields, CredentialKind kind, DateTimeOffset now)
     {
         var id = fields.CredentialId;
         if (!User.Sessions.TryGetValue(id, out var session) || session.Kind != kind
-            || !CredentialIssuer.Matches(fields.Verifier, session.Digest) || !_store.IsLive(id, session, now)
-            || (kind == CredentialKind.App && now >= session.AccessExpiresAt))
+            || !CredentialIssuer.Matches(fields.Verifier, session.Digest)
+            || !_lifetimes.AcceptsBearer(session, User.Epoch, _lastSeen.LastSeen(id, session), now))
         {
             return ValidationResult.Denied;
         }
 
-        _store.Touch(id, now);
-        var expiresAt = kind == CredentialKind.App ? session.AccessExpiresAt : _lifetimes.SessionDeadline(session, now);
-        return new ValidationResult(ValidationOutcome.Valid, _userIdText, User.Username, session.IdText ??= GridIds.Format(id), kind, expiresAt);
+        _lastSeen.Touch(id, now);
+        return new ValidationResult(ValidationOutcome.Valid, _userIdText, User.Username, session.IdText ??= GridIds.Format(id), kind,
+            _lifetimes.BearerExpiresAt(session, now));
     }
 
     private ValidationResult ValidateApiToken(in TokenFields fields, DateTimeOffset now)
     {
         var id = fields.CredentialId;
         if (!User.ApiTokens.TryGetValue(id, out var token)
-            || !CredentialIssuer.Matches(fields.Verifier, token.Digest) || !IsLive(token, now))
+            || !CredentialIssuer.Matches(fields.Verifier, token.Digest) || !CredentialLifetimes.IsLive(token, User.Epoch, now))
         {
             return ValidationResult.Denied;
         }
 
-        _store.Touch(id, now);
+        _lastSeen.Touch(id, now);
         return new ValidationResult(
             ValidationOutcome.Valid, _userIdText, User.Username, token.IdText ??= GridIds.Format(id), CredentialKind.ApiToken, token.ExpiresAt);
     }
 
-    /// <summary>Whether the presented token is a live credential of this user: the current browser, access or
-    /// refresh token of a session (or the refresh token rotated out last), or an API token.</summary>
+    /// <summary>Whether the presented token is a credential this user holds: the current browser, access or refresh
+    /// token of a session (or the refresh token rotated out last), or an API token.</summary>
     private bool HoldsCredential(in TokenFields fields)
     {
         var id = fields.CredentialId;
@@ -62,53 +64,39 @@ internal sealed partial class UserGrain
         };
     }
 
-    /// <summary>Whether an API token belongs to the current epoch and has not expired.</summary>
-    private bool IsLive(ApiTokenRecord token, DateTimeOffset now) => token.Epoch == User.Epoch && Lifetimes.IsLive(token, now);
+    /// <summary>Asks <see cref="CredentialLifetimes"/> about a browser or app session, with its latest use.</summary>
+    private bool IsLive(Guid id, SessionRecord session, DateTimeOffset now) =>
+        _lifetimes.IsLive(session, User.Epoch, _lastSeen.LastSeen(id, session), now);
+
+    /// <summary>The live browser and app sessions.</summary>
+    private IEnumerable<KeyValuePair<Guid, SessionRecord>> LiveSessions(DateTimeOffset now) =>
+        User.Sessions.Where(s => IsLive(s.Key, s.Value, now));
+
+    /// <summary>The live API tokens.</summary>
+    private IEnumerable<KeyValuePair<Guid, ApiTokenRecord>> LiveApiTokens(DateTimeOffset now) =>
+        User.ApiTokens.Where(t => CredentialLifetimes.IsLive(t.Value, User.Epoch, now));
 
     /// <summary>Whether a browser or app session (not an API token) is live: the actor of a privileged change.</summary>
-    private bool IsLiveSession(string sessionId, DateTimeOffset now, out Guid id) =>
-        GridIds.TryParse(sessionId, out id) && User.Sessions.TryGetValue(id, out var session) && _store.IsLive(id, session, now);
+    private bool IsLiveActor(string sessionId, DateTimeOffset now, out Guid id) =>
+        GridIds.TryParse(sessionId, out id) && User.Sessions.TryGetValue(id, out var session) && IsLive(id, session, now);
 
     /// <summary>At the per-user limit, ends the least recently used session to make room for a new one.</summary>
     private void MakeRoomForSession(DateTimeOffset now)
     {
-        while (User.Sessions.Count(s => _store.IsLive(s.Key, s.Value, now)) >= _lifetimes.Options.MaxSessionsPerUser)
+        while (LiveSessions(now).Count() >= _options.MaxSessionsPerUser)
         {
-            var oldest = User.Sessions
-                .Where(s => _store.IsLive(s.Key, s.Value, now))
-                .MinBy(s => _store.LastSeen(s.Key, s.Value)).Key;
+            var oldest = LiveSessions(now).MinBy(s => _lastSeen.LastSeen(s.Key, s.Value)).Key;
             User.Sessions.Remove(oldest);
-            _store.Forget(oldest);
-            _store.Audit(now, AuditEventKind.SessionEvicted, oldest, "session limit");
+            _lastSeen.Forget(oldest);
+            _audit.Append(User, now, AuditEventKind.SessionEvicted, oldest, "session limit");
         }
     }
 
     private SessionInfo Describe(Guid id, SessionRecord session, bool current)
     {
-        var lastSeen = _store.LastSeen(id, session);
+        var lastSeen = _lastSeen.LastSeen(id, session);
         return new SessionInfo(GridIds.Format(id), session.Kind, session.Device, session.IpAddress, session.UserAgent,
             session.CreatedAt, lastSeen, _lifetimes.SessionDeadline(session, lastSeen), current);
-    }
-
-    private static string Describe(SignInRequest request) =>
-        $"{(request.Kind == CredentialKind.App ? "app" : "browser")} from {request.IpAddress ?? "unknown address"}";
-
-    /// <summary>Writes pending changes right after the current call has replied.</summary>
-    private void WriteSoon()
-    {
-        IGrainTimer? timer = null;
-        timer = this.RegisterGrainTimer(async _ =>
-        {
-            timer?.Dispose();
-            try
-            {
-                await _store.WriteAsync(_time.GetUtcNow());
-            }
-            catch (SessionStoreUnavailableException)
-            {
-                // Logged and poisoned by the store; the next call reloads.
-            }
-        }, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
     }
 
     [LoggerMessage(1002, LogLevel.Warning, "Refresh token reuse detected for user {UserId}; session {SessionId} revoked")]

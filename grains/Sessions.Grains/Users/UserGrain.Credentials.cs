@@ -1,5 +1,6 @@
 using Sessions.Grains.Abstractions.Tokens;
 using Sessions.Grains.Abstractions.Users;
+using Sessions.Grains.Diagnostics;
 
 namespace Sessions.Grains.Users;
 
@@ -8,11 +9,11 @@ internal sealed partial class UserGrain
 {
     public async Task<RefreshResult> RefreshAsync(string refreshToken)
     {
-        _store.EnsureWritable();
+        _state.ThrowIfPoisoned();
         var now = _time.GetUtcNow();
         if (!_codec.TryRead(refreshToken, TokenKind.RefreshToken, out var fields) || fields.UserId != _userId
             || !User.Sessions.TryGetValue(fields.CredentialId, out var session)
-            || session.Kind != CredentialKind.App || !_store.IsLive(fields.CredentialId, session, now))
+            || session.Kind != CredentialKind.App || !IsLive(fields.CredentialId, session, now))
         {
             return RefreshResult.Invalid;
         }
@@ -21,14 +22,14 @@ internal sealed partial class UserGrain
         if (CredentialIssuer.Matches(fields.Verifier, session.RefreshDigest))
         {
             var issued = _issuer.Rotate(session, _userId, id, fields.Verifier, now);
-            _store.Touch(id, now);
-            _store.Audit(now, AuditEventKind.Refreshed, id, null);
-            await _store.WriteAsync(now);
+            _lastSeen.Touch(id, now);
+            _audit.Append(User, now, AuditEventKind.Refreshed, id, null);
+            await WriteAsync(now);
             return new RefreshResult(RefreshOutcome.Refreshed, issued);
         }
 
         if (CredentialIssuer.Matches(fields.Verifier, session.PreviousRefreshDigest)
-            && now - session.RotatedAt < _lifetimes.Options.RefreshReuseGracePeriod
+            && _lifetimes.IsInRefreshReuseGrace(session, now)
             && _issuer.Reissue(session, _userId, id, fields.Verifier) is { } again)
         {
             return new RefreshResult(RefreshOutcome.Refreshed, again);
@@ -37,31 +38,29 @@ internal sealed partial class UserGrain
         // The MAC proves we issued this refresh token for this session, yet it is not the current one: it was
         // rotated out, so a copy is in someone else's hands. End the whole session (RFC 9700 §4.14.2).
         User.Sessions.Remove(id);
-        _store.Forget(id);
-        _store.Audit(now, AuditEventKind.RefreshReuseDetected, id, null);
+        _lastSeen.Forget(id);
+        _audit.Append(User, now, AuditEventKind.RefreshReuseDetected, id, null);
         LogReuseDetected(_logger, _userIdText, GridIds.Format(id));
-        await _store.WriteAsync(now);
-        _metrics.Revoked("refresh_reuse");
+        await WriteAsync(now);
+        _metrics.Revoked(RevocationCauses.RefreshReuse);
         return new RefreshResult(RefreshOutcome.ReuseDetected);
     }
 
     public async Task<ApiTokenResult> CreateApiTokenAsync(string actorSessionId, string name, TimeSpan? lifetime)
     {
-        _store.EnsureWritable();
+        _state.ThrowIfPoisoned();
         var now = _time.GetUtcNow();
-        if (!IsLiveSession(actorSessionId, now, out _))
+        if (!IsLiveActor(actorSessionId, now, out _))
         {
             return new ApiTokenResult(ApiTokenOutcome.Denied);
         }
 
-        var span = lifetime ?? _lifetimes.Options.ApiTokenDefaultLifetime;
-        name = name?.Trim() ?? string.Empty;
-        if (name.Length is 0 or > 64 || name.Any(char.IsControl) || span <= TimeSpan.Zero || span > _lifetimes.Options.ApiTokenMaxLifetime)
+        if (!ApiTokenRules.TryNormalizeName(name, out name) || !_lifetimes.TryGetApiTokenLifetime(lifetime, out var span))
         {
             return new ApiTokenResult(ApiTokenOutcome.Rejected);
         }
 
-        if (User.ApiTokens.Values.Count(t => IsLive(t, now)) >= _lifetimes.Options.MaxApiTokensPerUser)
+        if (LiveApiTokens(now).Count() >= _options.MaxApiTokensPerUser)
         {
             return new ApiTokenResult(ApiTokenOutcome.LimitReached);
         }
@@ -69,8 +68,8 @@ internal sealed partial class UserGrain
         var tokenId = Guid.NewGuid();
         var (record, token) = _issuer.NewApiToken(_userId, tokenId, name, User.Epoch, now, span);
         User.ApiTokens[tokenId] = record;
-        _store.Audit(now, AuditEventKind.ApiTokenCreated, tokenId, name);
-        await _store.WriteAsync(now);
+        _audit.Append(User, now, AuditEventKind.ApiTokenCreated, tokenId, name);
+        await WriteAsync(now);
         return new ApiTokenResult(ApiTokenOutcome.Created, GridIds.Format(tokenId), token, record.ExpiresAt);
     }
 
@@ -78,8 +77,7 @@ internal sealed partial class UserGrain
     {
         var now = _time.GetUtcNow();
         var current = GridIds.TryParse(currentSessionId, out var id) ? id : Guid.Empty;
-        var list = User.Sessions
-            .Where(s => _store.IsLive(s.Key, s.Value, now))
+        var list = LiveSessions(now)
             .Select(s => Describe(s.Key, s.Value, s.Key == current))
             .OrderByDescending(s => s.LastSeenAt)
             .ToArray();
@@ -89,10 +87,9 @@ internal sealed partial class UserGrain
     public Task<ApiTokenInfo[]> ListApiTokensAsync()
     {
         var now = _time.GetUtcNow();
-        var list = User.ApiTokens
-            .Where(t => IsLive(t.Value, now))
+        var list = LiveApiTokens(now)
             .Select(t => new ApiTokenInfo(
-                GridIds.Format(t.Key), t.Value.Name, t.Value.CreatedAt, t.Value.ExpiresAt, _store.LastUsed(t.Key, t.Value)))
+                GridIds.Format(t.Key), t.Value.Name, t.Value.CreatedAt, t.Value.ExpiresAt, _lastSeen.LastUsed(t.Key, t.Value)))
             .OrderBy(t => t.CreatedAt)
             .ToArray();
         return Task.FromResult(list);

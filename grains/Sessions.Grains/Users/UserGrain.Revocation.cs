@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Sessions.Grains.Abstractions.Tokens;
 using Sessions.Grains.Abstractions.Users;
+using Sessions.Grains.Diagnostics;
 
 namespace Sessions.Grains.Users;
 
@@ -9,31 +10,31 @@ internal sealed partial class UserGrain
 {
     public async Task<bool> EndSessionAsync(string sessionId)
     {
-        _store.EnsureWritable();
+        _state.ThrowIfPoisoned();
         if (!GridIds.TryParse(sessionId, out var id) || !User.Sessions.Remove(id))
         {
             return false;
         }
 
-        await CommitRevocationAsync(id, AuditEventKind.SessionRevoked, null, "session");
+        await CommitRevocationAsync(id, AuditEventKind.SessionRevoked, null, RevocationCauses.Session);
         return true;
     }
 
     public async Task<bool> RevokeApiTokenAsync(string tokenId)
     {
-        _store.EnsureWritable();
+        _state.ThrowIfPoisoned();
         if (!GridIds.TryParse(tokenId, out var id) || !User.ApiTokens.Remove(id))
         {
             return false;
         }
 
-        await CommitRevocationAsync(id, AuditEventKind.ApiTokenRevoked, null, "api_token");
+        await CommitRevocationAsync(id, AuditEventKind.ApiTokenRevoked, null, RevocationCauses.ApiToken);
         return true;
     }
 
     public async Task RevokeTokenAsync(string token)
     {
-        _store.EnsureWritable();
+        _state.ThrowIfPoisoned();
         if (!_codec.TryRead(token, out var fields) || fields.UserId != _userId || !HoldsCredential(in fields))
         {
             return;
@@ -44,7 +45,7 @@ internal sealed partial class UserGrain
         if (revoked)
         {
             var kind = fields.Kind == TokenKind.ApiToken ? AuditEventKind.ApiTokenRevoked : AuditEventKind.SessionRevoked;
-            await CommitRevocationAsync(id, kind, "token revocation", "token_revocation");
+            await CommitRevocationAsync(id, kind, "token revocation", RevocationCauses.TokenRevocation);
         }
     }
 
@@ -53,28 +54,28 @@ internal sealed partial class UserGrain
     private async Task CommitRevocationAsync(Guid id, AuditEventKind kind, string? detail, string cause)
     {
         var now = _time.GetUtcNow();
-        _store.Forget(id);
-        _store.Audit(now, kind, id, detail);
-        await _store.WriteAsync(now);
+        _lastSeen.Forget(id);
+        _audit.Append(User, now, kind, id, detail);
+        await WriteAsync(now);
         _metrics.Revoked(cause);
     }
 
     public async Task<SignOutEverywhereResult> SignOutEverywhereAsync(string? keepCredentialId)
     {
-        _store.EnsureWritable();
+        _state.ThrowIfPoisoned();
         var started = Stopwatch.GetTimestamp();
         var now = _time.GetUtcNow();
         var keepId = GridIds.TryParse(keepCredentialId, out var id) ? id : Guid.Empty;
-        var keptSession = User.Sessions.TryGetValue(keepId, out var session) && _store.IsLive(keepId, session, now) ? session : null;
-        var keptToken = User.ApiTokens.TryGetValue(keepId, out var token) && IsLive(token, now) ? token : null;
+        var keptSession = User.Sessions.TryGetValue(keepId, out var session) && IsLive(keepId, session, now) ? session : null;
+        var keptToken = User.ApiTokens.TryGetValue(keepId, out var token) && CredentialLifetimes.IsLive(token, User.Epoch, now) ? token : null;
 
-        var revokedSessions = User.Sessions.Count(s => s.Value != keptSession && _store.IsLive(s.Key, s.Value, now));
-        var revokedTokens = User.ApiTokens.Values.Count(t => t != keptToken && IsLive(t, now));
+        var revokedSessions = LiveSessions(now).Count(s => s.Value != keptSession);
+        var revokedTokens = LiveApiTokens(now).Count(t => t.Value != keptToken);
         User.Epoch++;
         User.NotBefore = now;
         User.Sessions.Clear();
         User.ApiTokens.Clear();
-        _store.ForgetAllBut(keepId);
+        _lastSeen.ForgetAllBut(keepId);
         if (keptSession is not null)
         {
             keptSession.Epoch = User.Epoch;
@@ -88,9 +89,9 @@ internal sealed partial class UserGrain
         }
 
         var kept = keptSession is not null || keptToken is not null ? keepId : (Guid?)null;
-        _store.Audit(now, AuditEventKind.SignedOutEverywhere, kept, $"{revokedSessions} sessions, {revokedTokens} API tokens");
-        await _store.WriteAsync(now);
-        _metrics.Revoked("sign_out_everywhere", revokedSessions + revokedTokens);
+        _audit.Append(User, now, AuditEventKind.SignedOutEverywhere, kept, $"{revokedSessions} sessions, {revokedTokens} API tokens");
+        await WriteAsync(now);
+        _metrics.Revoked(RevocationCauses.SignOutEverywhere, revokedSessions + revokedTokens);
         _metrics.SignedOutEverywhere(Stopwatch.GetElapsedTime(started));
         return new SignOutEverywhereResult(revokedSessions, revokedTokens, now);
     }

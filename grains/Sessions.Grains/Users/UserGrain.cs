@@ -7,34 +7,38 @@ using Sessions.Grains.Abstractions.Users;
 using Sessions.Grains.Accounts;
 using Sessions.Grains.Diagnostics;
 using Sessions.Grains.Hosting;
+using Sessions.Grains.Storage;
 
 namespace Sessions.Grains.Users;
 
 /// <summary>
 /// Owns every credential of one user and is their final judge: deny unless the credential exists, matches, is of
-/// the right kind, belongs to the current revocation epoch and has not expired. Validation reads memory only;
-/// every change goes through <see cref="UserStore.WriteAsync"/> before it is acknowledged.
+/// the right kind and is live (<see cref="CredentialLifetimes"/>). Validation reads memory only; every change goes
+/// through <see cref="WriteAsync"/> before it is acknowledged.
 /// </summary>
 internal sealed partial class UserGrain : Grain, IUserGrain
 {
-    private const string StateName = "user";
-
     private readonly TimeProvider _time;
+    private readonly SessionOptions _options;
     private readonly SignInThrottleOptions _throttle;
     private readonly TokenCodec _codec;
     private readonly PasswordHashing _passwords;
     private readonly ILogger<UserGrain> _logger;
     private readonly GridMetrics _metrics;
-    private readonly Lifetimes _lifetimes;
+    private readonly CredentialLifetimes _lifetimes;
     private readonly CredentialIssuer _issuer;
-    private readonly UserStore _store;
+    private readonly GuardedState<UserState> _state;
+    private readonly LastSeenBuffer _lastSeen = new();
+    private readonly AuditTrail _audit;
+    private readonly SessionsGauge _gauge;
+    private readonly StorageRecheck _recheck;
     private readonly IGrainStorage _storage;
     private readonly Guid _userId;
     private readonly string _userIdText;
     private readonly bool _rechecksStorage;
 
     public UserGrain(
-        [PersistentState(StateName, SessionGrid.StorageName)] IPersistentState<UserState> state,
+        [PersistentState(UserState.StateName, SessionGrid.StorageName)] IPersistentState<UserState> state,
         [FromKeyedServices(SessionGrid.StorageName)] IGrainStorage storage,
         [FromKeyedServices(SessionGrid.ClockKey)] TimeProvider time,
         IOptions<SessionOptions> options,
@@ -45,6 +49,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         GridMetrics metrics,
         ILogger<UserGrain> logger)
     {
+        _options = options.Value;
         _metrics = metrics;
         _storage = storage;
         _rechecksStorage = storageOptions.Value.RechecksStoredVersion;
@@ -53,52 +58,49 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         _codec = codec;
         _passwords = passwords;
         _logger = logger;
-        _lifetimes = new Lifetimes(options.Value);
+        _lifetimes = new CredentialLifetimes(_options);
         _issuer = new CredentialIssuer(codec, _lifetimes);
+        _audit = new AuditTrail(_options.AuditTrailLength);
+        _gauge = new SessionsGauge(metrics);
         _userIdText = this.GetPrimaryKeyString();
         // A key that is not a user id leaves _userId empty, and an empty id matches no token.
         _userId = GridIds.TryParse(_userIdText, out var userId) ? userId : Guid.Empty;
-        _store = new UserStore(state, _lifetimes, DeactivateOnIdle, metrics, logger, _userIdText);
+        _state = new GuardedState<UserState>(state, GrainContext, logger, $"user {_userIdText}");
+        _recheck = new StorageRecheck(_state, time, _options.StorageUnreadableLimitOrDefault, logger, _userIdText);
     }
 
-    private UserState User => _store.User;
+    private UserState User => _state.State;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var every = _lifetimes.Options.LastSeenFlushInterval;
+        var every = _options.LastSeenFlushInterval;
         // The first flush comes at a random point within the interval, so activations that started together (a silo
         // restart, a burst of sign-ins) do not all write at the same moment.
         var first = TimeSpan.FromTicks((long)(every.Ticks * (0.5 + Random.Shared.NextDouble())));
-        this.RegisterGrainTimer(_ => _store.FlushAsync(_time.GetUtcNow()), new GrainTimerCreationOptions(first, every));
+        this.RegisterGrainTimer(_ => FlushAsync(), new GrainTimerCreationOptions(first, every));
 
-        // A duplicate activation elsewhere may revoke what this one still holds in memory (invariant 2): re-read the
-        // stored version on a schedule, outside the I/O-free validation path.
-        _store.Confirm(_time.GetUtcNow());
+        // A duplicate activation elsewhere may revoke what this one still holds in memory (docs/invariants.md,
+        // invariant 2): re-read the stored version on a schedule, outside the I/O-free validation path.
+        _recheck.Confirm(_time.GetUtcNow());
         if (_rechecksStorage)
         {
-            var recheck = _lifetimes.Options.StorageRecheckInterval;
-            this.RegisterGrainTimer(_ => _store.RecheckAsync(ReadStoredEtagAsync, _time, 3 * recheck), new GrainTimerCreationOptions(recheck, recheck));
+            var recheck = _options.StorageRecheckInterval;
+            this.RegisterGrainTimer(_ => _recheck.RunAsync(ReadStoredEtagAsync), new GrainTimerCreationOptions(recheck, recheck));
         }
-        _store.ReportSessions();
-        return Task.CompletedTask;
-    }
 
-    private async Task<string?> ReadStoredEtagAsync()
-    {
-        var stored = new GrainState<UserState>();
-        await _storage.ReadStateAsync(StateName, this.GetGrainId(), stored);
-        return stored.ETag;
+        _gauge.Report(User.Sessions.Count);
+        return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        await _store.FlushAsync(_time.GetUtcNow());
-        _store.StopReporting();
+        await FlushAsync();
+        _gauge.Stop();
     }
 
     public ValueTask<ValidationResult> ValidateAsync(string token)
     {
-        if (_store.Poisoned)
+        if (_state.Poisoned)
         {
             return ValueTask.FromResult(ValidationResult.Unavailable);
         }
@@ -122,7 +124,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
 
     public ValueTask<ValidationResult> IntrospectAsync(string token)
     {
-        if (_store.Poisoned || !TokenCodec.TryGetKind(token, out var kind) || kind != TokenKind.RefreshToken)
+        if (_state.Poisoned || !TokenCodec.TryGetKind(token, out var kind) || kind != TokenKind.RefreshToken)
         {
             return ValidateAsync(token);
         }
@@ -135,10 +137,10 @@ internal sealed partial class UserGrain : Grain, IUserGrain
         var now = _time.GetUtcNow();
         var id = fields.CredentialId;
         var live = User.Sessions.TryGetValue(id, out var session) && session.Kind == CredentialKind.App
-            && _store.IsLive(id, session, now) && CredentialIssuer.Matches(fields.Verifier, session.RefreshDigest);
+            && IsLive(id, session, now) && CredentialIssuer.Matches(fields.Verifier, session.RefreshDigest);
         return ValueTask.FromResult(live
             ? new ValidationResult(ValidationOutcome.Valid, _userIdText, User.Username, GridIds.Format(id), CredentialKind.App,
-                Lifetimes.Min(session!.RefreshExpiresAt, session.AbsoluteExpiresAt))
+                _lifetimes.SessionDeadline(session!, now))
             : ValidationResult.Denied);
     }
 
@@ -149,9 +151,9 @@ internal sealed partial class UserGrain : Grain, IUserGrain
 
     public async Task RecordAdminActionAsync(string description)
     {
-        _store.EnsureWritable();
+        _state.ThrowIfPoisoned();
         var now = _time.GetUtcNow();
-        _store.Audit(now, AuditEventKind.AdminAction, null, description);
-        await _store.WriteAsync(now);
+        _audit.Append(User, now, AuditEventKind.AdminAction, null, description);
+        await WriteAsync(now);
     }
 }

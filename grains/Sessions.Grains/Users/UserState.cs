@@ -7,8 +7,11 @@ namespace Sessions.Grains.Users;
 /// Secrets appear only as SHA-256 digests of token verifiers and as the password hash.
 /// </summary>
 [GenerateSerializer, Alias("sg.UserState")]
-public sealed class UserState
+internal sealed class UserState
 {
+    /// <summary>The name the user grain persists this state under: a storage contract, keyed into every row.</summary>
+    public const string StateName = "user";
+
     /// <summary>The normalised username; null until the account is created.</summary>
     [Id(0)] public string? Username { get; set; }
 

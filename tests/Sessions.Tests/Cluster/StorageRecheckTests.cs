@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 using Sessions.Grains.Hosting;
 using Sessions.Tests.Infrastructure;
@@ -31,6 +32,31 @@ public sealed class StorageRecheckTests(PostgresServer server)
         Assert.Equal(activation, afterTwoFailedRechecks);
         Assert.NotEqual(activation, afterThreeFailedRechecks);
         Assert.True(await user.IsValidAsync(session.SessionToken!));
+    }
+
+    [Fact]
+    public async Task AnActivationKeepsServingThroughUnreadableStorageForTheConfiguredLimitThenStops()
+    {
+        var interval = new SessionOptions().StorageRecheckInterval;
+        var limit = new Dictionary<string, string?> { ["Sessions:StorageUnreadableLimit"] = (5 * interval).ToString() };
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        await using var grid = await PostgresGrid.StartAsync(await server.CreateDatabaseAsync(), silos: 1, clock, timersOnClock: true,
+            configure: builder => builder.ConfigureHost(host => host.Configuration.AddInMemoryCollection(limit)));
+        var user = await TestUser.RegisterAsync(grid.Client);
+        await user.SignInBrowserAsync();
+        var activation = await ActivationAfterAsync(grid, user, clock, interval);
+        grid.Faults.Arm(user.Grain.GetGrainId(), FaultPoint.BeforeRead, times: 5);
+
+        var afterFourFailedRechecks = activation;
+        for (var i = 0; i < 4; i++)
+        {
+            afterFourFailedRechecks = await ActivationAfterAsync(grid, user, clock, interval);
+        }
+
+        var afterFiveFailedRechecks = await ActivationAfterAsync(grid, user, clock, interval);
+
+        Assert.Equal(activation, afterFourFailedRechecks);
+        Assert.NotEqual(activation, afterFiveFailedRechecks);
     }
 
     /// <summary>Advances the grain clock, lets any recheck it fired finish (a [ReadOnly] call queues behind a timer

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Runtime.Versioning;
 using Sessions.Grains.Abstractions.Tokens;
+using Sessions.Grains.Abstractions.Users;
 using Sessions.Grains.Hosting;
 
 namespace Sessions.Tests.Hosting;
@@ -62,6 +64,30 @@ public sealed class StartupConfigurationTests
         Assert.Contains(result.Failures!, f => f.StartsWith("Sessions:AccessTokenLifetime", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, f => f.StartsWith("Sessions:MaxSessionsPerUser", StringComparison.Ordinal));
         Assert.True(new SessionOptionsValidator().Validate(null, new SessionOptions()).Succeeded);
+    }
+
+    [Fact]
+    public void AnApiTokenLifetimeBeyondTheSharedCeilingIsRefused()
+    {
+        var options = new SessionOptions { ApiTokenMaxLifetime = TimeSpan.FromDays(ApiTokenRules.MaxLifetimeDays + 1) };
+
+        var result = new SessionOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains(result.Failures!, f => f.StartsWith("Sessions:ApiTokenMaxLifetime", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("00:00:04")]
+    [InlineData("00:15:01")]
+    public void AStorageUnreadableLimitOutsideItsBoundsIsRefused(string limit)
+    {
+        var options = new SessionOptions { StorageUnreadableLimit = TimeSpan.Parse(limit, CultureInfo.InvariantCulture) };
+
+        var result = new SessionOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains(result.Failures!, f => f.StartsWith("Sessions:StorageUnreadableLimit", StringComparison.Ordinal));
     }
 
     [Fact]
