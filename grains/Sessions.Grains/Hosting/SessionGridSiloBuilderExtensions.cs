@@ -54,7 +54,7 @@ public static class SessionGridSiloBuilderExtensions
             }
             else
             {
-                options.Invariant = "System.Data.SQLite"; // Orleans' name for Microsoft.Data.Sqlite (ORLEANS-NOTES §1.5)
+                options.Invariant = "System.Data.SQLite"; // Orleans' name for Microsoft.Data.Sqlite (dotnet/orleans AdoNetInvariants.cs; dotnet/orleans#8187)
                 options.ConnectionString = new SqliteConnectionStringBuilder
                 {
                     DataSource = DataPaths.SqliteFile(storage, sp.GetRequiredService<IHostEnvironment>().ContentRootPath),

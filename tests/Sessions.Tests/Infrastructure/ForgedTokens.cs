@@ -5,7 +5,7 @@ namespace Sessions.Tests.Infrastructure;
 
 /// <summary>
 /// Tokens nobody issued. <see cref="WithGridKey"/> signs with the test grids' own key: well-formed, MAC-valid, for a
-/// real user if you like, but with a random verifier (checklist B6/B7, what an attacker who stole the grid key but no
+/// real user if you like, but with a random verifier (docs/threat-model.md, B6/B7: what an attacker who stole the grid key but no
 /// database could make). <see cref="FromAnotherGrid"/> signs with another key (B8: another environment's token).
 /// </summary>
 public static class ForgedTokens

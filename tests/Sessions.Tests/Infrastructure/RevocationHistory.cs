@@ -5,7 +5,7 @@ using Sessions.Grains.Abstractions.Users;
 namespace Sessions.Tests.Infrastructure;
 
 /// <summary>
-/// What clients did and saw, on one monotonic clock (SECURITY-CHECKLIST §5 conventions): every validation with its
+/// What clients did and saw, on one monotonic clock (the conventions of docs/threat-model.md, test index): every validation with its
 /// invoke and completion times and outcome, and every acknowledged revocation with the credentials it covered. The
 /// checks are the invariants an elastic cluster must keep.
 /// </summary>
