@@ -36,6 +36,7 @@ var app = builder.Build();
 app.UseTrustedProxies();                               // X-Forwarded-* only from configured proxies
 app.UseExceptionHandler();
 app.UseMiddleware<SecurityHeaders>();
+app.UseMiddleware<UnknownHostGuard>();                  // only the hosts of Sessions:Web:PublicOrigins (default: loopback)
 app.UseMiddleware<UrlCredentialGuard>();                // no credentials in URLs
 app.UseWhen(StaticFiles.MayServe, page => page.UseDefaultFiles().UseStaticFiles());   // the page, never for API paths
 app.UseWhen(context => CrossSiteRequestGuard.Covers(context.Request.Path), guarded => guarded.UseMiddleware<CrossSiteRequestGuard>());

@@ -22,6 +22,14 @@ public sealed class WebOptions
     /// <summary>Origins (<c>scheme://host[:port]</c>, as browsers send <c>Origin</c>), besides this server's own,
     /// allowed to make cookie-authenticated state changes, for a page served from another origin. Default none.</summary>
     public string[] TrustedOrigins { get; set; } = [];
+
+    /// <summary>The origins (<c>scheme://host[:port]</c>) people and apps reach this front end at, e.g.
+    /// <c>https://login.example.com</c>. A request whose host (as the trusted-proxy rules give it) is not one of
+    /// theirs gets 400, and a cookie-authenticated change whose <c>Origin</c> is not one of them (or of
+    /// <see cref="TrustedOrigins"/>) gets 403. Default none: only loopback names (<c>localhost</c>, 127.0.0.0/8,
+    /// <c>[::1]</c>, any port) are answered, so a grid nobody has named refuses names it cannot know rather than
+    /// believing any (docs/threat-model.md, B23). Set it when the grid is reached under a real name.</summary>
+    public string[] PublicOrigins { get; set; } = [];
 }
 
 /// <summary>Where the grains run.</summary>

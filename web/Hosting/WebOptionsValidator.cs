@@ -24,6 +24,14 @@ internal sealed class WebOptionsValidator : IValidateOptions<WebOptions>
             }
         }
 
+        foreach (var entry in options.PublicOrigins)
+        {
+            if (!IsOrigin(entry))
+            {
+                errors.Add($"{WebOptions.Section}:PublicOrigins has '{entry}', which is not an origin (scheme://host[:port], nothing after it).");
+            }
+        }
+
         if (options.GrainCallTimeout <= TimeSpan.Zero)
         {
             errors.Add($"{WebOptions.Section}:GrainCallTimeout must be positive (got {options.GrainCallTimeout}).");

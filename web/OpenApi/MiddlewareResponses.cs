@@ -7,7 +7,8 @@ namespace Sessions.Web.OpenApi;
 
 /// <summary>
 /// Adds the answers that middleware gives before an endpoint runs, on every operation it can reach: 400 for a
-/// credential in the URL (<see cref="UrlCredentialGuard"/>), 403 for a cross-site state change
+/// credential in the URL (<see cref="UrlCredentialGuard"/>) or a host this server is not published under
+/// (<see cref="UnknownHostGuard"/>), 403 for a cross-site state change
 /// (<see cref="CrossSiteRequestGuard"/>), 413 and 415 for a JSON body that is too large or not JSON; and the
 /// <c>Retry-After</c> header of every 429 and 503 (the grid writes it on each, see <c>Http/GridUnavailable</c>).
 /// </summary>
@@ -19,7 +20,9 @@ internal sealed class MiddlewareResponses : IOpenApiOperationTransformer
     {
         var responses = operation.Responses ??= [];
         var problem = await DeclaredResponses.SchemaOf(context, typeof(ProblemDetails), cancellationToken);
-        AddProblem(responses, StatusCodes.Status400BadRequest, "A credential in the URL is refused; send it in the Authorization header or the cookie.", problem);
+        AddProblem(responses, StatusCodes.Status400BadRequest,
+            "A credential in the URL (send it in the Authorization header or the cookie), or a host that is not one of Sessions:Web:PublicOrigins, is refused.",
+            problem);
         if (CrossSiteRequestGuard.Covers(new PathString("/" + context.Description.RelativePath))
             && CrossSiteRequestGuard.IsStateChanging(context.Description.HttpMethod ?? HttpMethods.Get))
         {

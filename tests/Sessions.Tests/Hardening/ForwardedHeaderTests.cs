@@ -44,7 +44,14 @@ public sealed class ForwardedHeaderTests
     [Fact]
     public async Task ForwardedHeadersFromATrustedProxyAreHonoured()
     {
-        await using var grid = WebGrid.StartOnKestrel(new Dictionary<string, string?> { ["Sessions:Web:TrustedProxies:0"] = "127.0.0.2" });
+        // The proxy forwards the public name app.example, which the grid answers under only once it is published
+        // there; the registration below reaches the grid directly, under its loopback address, listed too.
+        await using var grid = WebGrid.StartOnKestrel(new Dictionary<string, string?>
+        {
+            ["Sessions:Web:TrustedProxies:0"] = "127.0.0.2",
+            ["Sessions:Web:PublicOrigins:0"] = "https://app.example",
+            ["Sessions:Web:PublicOrigins:1"] = "http://127.0.0.1",
+        });
         using var proxy = LoopbackClients.To(Address(grid), from: Proxy);
         var username = await proxy.RegisterAsync();
         var forwarded = new[] { ("X-Forwarded-For", "203.0.113.9"), ("X-Forwarded-Proto", "https"), ("X-Forwarded-Host", "app.example") };

@@ -56,6 +56,34 @@ public sealed class WebStartupConfigurationTests
     }
 
     [Fact]
+    public void PublicOriginsThatAreNotOriginsAreRefusedWithTheirKey()
+    {
+        var options = new WebOptions
+        {
+            PublicOrigins =
+            [
+                "https://login.example.com", "http://127.0.0.1:8080", "https://[::1]:8443",
+                "https://login.example.com/", "https://login.example.com/path", "https://login.example.com?next=/", "ftp://login.example.com",
+                "https://user@login.example.com", "login.example.com",
+            ],
+        };
+
+        var result = new WebOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Equal(
+            [
+                "Sessions:Web:PublicOrigins has 'https://login.example.com/', which is not an origin (scheme://host[:port], nothing after it).",
+                "Sessions:Web:PublicOrigins has 'https://login.example.com/path', which is not an origin (scheme://host[:port], nothing after it).",
+                "Sessions:Web:PublicOrigins has 'https://login.example.com?next=/', which is not an origin (scheme://host[:port], nothing after it).",
+                "Sessions:Web:PublicOrigins has 'ftp://login.example.com', which is not an origin (scheme://host[:port], nothing after it).",
+                "Sessions:Web:PublicOrigins has 'https://user@login.example.com', which is not an origin (scheme://host[:port], nothing after it).",
+                "Sessions:Web:PublicOrigins has 'login.example.com', which is not an origin (scheme://host[:port], nothing after it).",
+            ],
+            result.Failures);
+    }
+
+    [Fact]
     public void TheDefaultsAreValid()
     {
         Assert.True(new WebOptionsValidator().Validate(null, new WebOptions()).Succeeded);
@@ -69,6 +97,7 @@ public sealed class WebStartupConfigurationTests
     [InlineData("Sessions:Web:TrustedProxies:0", "proxy.internal", "Sessions:Web:TrustedProxies has 'proxy.internal'")]
     [InlineData("Sessions:Web:TrustedOrigins:0", "https://app.example.com/", "Sessions:Web:TrustedOrigins has 'https://app.example.com/'")]
     [InlineData("Sessions:Web:GrainCallTimeout", "00:00:00", "Sessions:Web:GrainCallTimeout must be positive")]
+    [InlineData("Sessions:Web:PublicOrigins:0", "https://login.example.com/sign-in", "Sessions:Web:PublicOrigins has 'https://login.example.com/sign-in'")]
     public void AnImpossibleSettingStopsTheFrontEndBeforeItServesWithTheKeyNamed(string key, string value, string expected)
     {
         using var web = new WebApplicationFactory<Program>().WithWebHostBuilder(host => host

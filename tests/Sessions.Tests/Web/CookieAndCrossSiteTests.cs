@@ -8,7 +8,7 @@ namespace Sessions.Tests.Web;
 
 /// <summary>Cookie attributes and logout headers (docs/threat-model.md, T30); cross-site requests refused (T32).</summary>
 [Collection(SharedWeb.Name)]
-public sealed partial class CookieAndCrossSiteTests(WebGridFixture fixture)
+public sealed partial class CookieAndCrossSiteTests(WebGridFixture fixture, PublicOriginsWebFixture published) : IClassFixture<PublicOriginsWebFixture>
 {
     private WebGrid Grid => fixture.Grid;
 
@@ -100,6 +100,93 @@ public sealed partial class CookieAndCrossSiteTests(WebGridFixture fixture)
             TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("same-origin", "https://evil.example")]
+    [InlineData("none", "https://evil.example")]
+    [InlineData("same-origin", "null")]
+    [InlineData("none", "null")]
+    [InlineData("same-origin", "http://localhost")]
+    [InlineData("same-origin", "https://localhost:8443")]
+    [InlineData("same-origin", "https://localhost, https://evil.example")]
+    public async Task AForeignOriginIsRefusedWhateverSecFetchSiteSaysAndChangesNothing(string site, string origin)
+    {
+        var username = await Grid.RegisterAsync();
+        using var victim = await Grid.SignInBrowserAsync(username);
+        using var otherDevice = await Grid.SignInBrowserAsync(username);
+
+        var everywhere = await victim.SendAsync(
+            Post("/auth/logout-everywhere", "{}", "application/json", ("Sec-Fetch-Site", site), ("Origin", origin)), TestContext.Current.CancellationToken);
+        var token = await victim.SendAsync(
+            Post("/auth/tokens", """{"name":"planted"}""", "application/json", ("Sec-Fetch-Site", site), ("Origin", origin)), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, everywhere.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, token.StatusCode);
+        Assert.Equal("application/problem+json", everywhere.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, await victim.MeAsync());
+        Assert.Equal(HttpStatusCode.OK, await otherDevice.MeAsync());
+        Assert.Empty((await victim.GetFromJsonAsync<CreatedToken[]>("/auth/tokens", TestContext.Current.CancellationToken))!);
+    }
+
+    [Fact]
+    public async Task TwoOriginHeadersAreRefusedEvenWhenBothAreOurs()
+    {
+        var username = await Grid.RegisterAsync();
+        using var browser = await Grid.SignInBrowserAsync(username);
+
+        var response = await browser.SendAsync(
+            Post("/auth/logout-everywhere", "{}", "application/json", ("Sec-Fetch-Site", "same-origin"), ("Origin", "https://localhost"), ("Origin", "https://localhost")),
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, await browser.MeAsync());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("same-origin")]
+    [InlineData("none")]
+    public async Task OurOwnOriginIsAcceptedWithOrWithoutFetchMetadata(string? site)
+    {
+        var username = await Grid.RegisterAsync();
+        using var browser = await Grid.SignInBrowserAsync(username);
+        (string, string)[] headers = site is null ? [("Origin", "https://localhost")] : [("Sec-Fetch-Site", site), ("Origin", "https://localhost")];
+
+        var response = await browser.SendAsync(Post("/auth/tokens", """{"name":"from the page"}""", "application/json", headers), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task WithPublicOriginsOnlyTheyAndTrustedOriginsMayMakeCookieChanges()
+    {
+        using var browser = published.NewDevice();
+        var username = await browser.RegisterAsync();
+        var login = await browser.PostAsJsonAsync("/auth/login", new { username, password = TestUser.Password }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+
+        var fromOurPage = await CreateTokenAsync(browser, "same-origin", PublicOriginsWebFixture.PublicOrigin);
+        var fromATrustedPage = await CreateTokenAsync(browser, "same-site", PublicOriginsWebFixture.TrustedOrigin);
+        var refused = new[]
+        {
+            await CreateTokenAsync(browser, "same-origin", "http://login.example.com"),
+            await CreateTokenAsync(browser, "same-origin", "https://login.example.com:8443"),
+            await CreateTokenAsync(browser, "same-origin", "https://localhost"),
+            await CreateTokenAsync(browser, "same-site", "https://other.example.com"),
+        };
+
+        Assert.Equal(HttpStatusCode.Created, fromOurPage);
+        Assert.Equal(HttpStatusCode.Created, fromATrustedPage);
+        Assert.All(refused, status => Assert.Equal(HttpStatusCode.Forbidden, status));
+        Assert.Equal(2, (await browser.GetFromJsonAsync<CreatedToken[]>("/auth/tokens", TestContext.Current.CancellationToken))!.Length);
+    }
+
+    private static async Task<HttpStatusCode> CreateTokenAsync(HttpClient browser, string site, string origin)
+    {
+        using var request = Post("/auth/tokens", """{"name":"from a page"}""", "application/json", ("Sec-Fetch-Site", site), ("Origin", origin));
+        using var response = await browser.SendAsync(request, TestContext.Current.CancellationToken);
+        return response.StatusCode;
     }
 
     private static HttpRequestMessage Post(string path, string? body, string contentType, params (string Name, string Value)[] headers)
