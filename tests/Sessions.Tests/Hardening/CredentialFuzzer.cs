@@ -178,11 +178,19 @@ public sealed class CredentialFuzzer(int seed, RealTokens real)
         var flipped = false;
         for (var i = 0; i < chars.Length; i++)
         {
-            if (char.IsLetter(chars[i]) && (all || _random.Next(10) == 0 || (!flipped && i == chars.Length - 1)))
+            if (char.IsLetter(chars[i]) && (all || _random.Next(10) == 0))
             {
                 chars[i] = char.IsUpper(chars[i]) ? char.ToLowerInvariant(chars[i]) : char.ToUpperInvariant(chars[i]);
                 flipped = true;
             }
+        }
+
+        // At least one letter always flips (the last one, whatever the token ends with), or the "flipped" token could
+        // be the real one, which is no forgery.
+        var last = Array.FindLastIndex(chars, char.IsLetter);
+        if (!flipped && last >= 0)
+        {
+            chars[last] = char.IsUpper(chars[last]) ? char.ToLowerInvariant(chars[last]) : char.ToUpperInvariant(chars[last]);
         }
 
         return new string(chars);
@@ -195,7 +203,9 @@ public sealed class CredentialFuzzer(int seed, RealTokens real)
             return foreign;
         }
 
-        var at = _random.Next(0, token.Length + 1);
+        // Never after the last character: a separator appended to a cookie value (";", ",", whitespace) leaves the
+        // same, valid credential, which is no forgery.
+        var at = _random.Next(0, token.Length);
         return _random.Next(2) == 0
             ? token[..at] + foreign + token[at..]
             : token[..Math.Min(at, token.Length - 1)] + foreign + token[Math.Min(at + foreign.Length, token.Length)..];
