@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Sessions.Grains.Abstractions.Abuse;
 using Sessions.Grains.Abstractions.Accounts;
 using Sessions.Grains.Abstractions.Tokens;
 using Sessions.Grains.Abstractions.Users;
+using Sessions.Web.Abuse;
 using Sessions.Web.Apis.Contracts;
 using Sessions.Web.Authentication;
 using Sessions.Web.Authentication.SessionGrid;
@@ -10,20 +12,25 @@ using Sessions.Web.Http;
 
 namespace Sessions.Web.Apis;
 
-/// <summary>Anonymous endpoints: register, sign in, refresh.</summary>
+/// <summary>Anonymous endpoints: register, sign in, refresh. Registration and sign-in are counted per client network
+/// first (<see cref="AbuseLimitExtensions.LimitedPerClientNetwork"/>), and their password checks are bounded on the
+/// silo (busy: 503 with Retry-After).</summary>
 public static class AccountsApi
 {
     public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder auth)
     {
         auth.MapPost("/register", RegisterAsync)
+            .LimitedPerClientNetwork(ClientAttempt.Registration)
             .ProducesBadRequest()
             .WithProblemResponse(StatusCodes.Status409Conflict, "The username is taken.")
-            .ProducesGridUnavailable();
+            .ProducesTooManyFromNetwork("registrations")
+            .ProducesGridUnavailableOrBusy();
         auth.MapPost("/login", SignInAsync)
+            .LimitedPerClientNetwork(ClientAttempt.SignIn)
             .ProducesBadRequest()
             .WithProblemResponse(StatusCodes.Status401Unauthorized, "The username or password is incorrect (one body for both).")
-            .ProducesTooManyAttempts()
-            .ProducesGridUnavailable();
+            .ProducesTooManyAttemptsOrFromNetwork()
+            .ProducesGridUnavailableOrBusy();
         auth.MapPost("/refresh", RefreshAsync)
             .ProducesBadRequest()
             .ProducesGridUnavailable();
@@ -31,7 +38,7 @@ public static class AccountsApi
     }
 
     public static async Task<Results<Created<RegisteredResponse>, ProblemHttpResult>> RegisterAsync(
-        RegisterRequest request, UserGrains users)
+        RegisterRequest request, HttpContext context, UserGrains users)
     {
         if (!AccountRules.TryNormalizeUsername(request.Username, out var username))
         {
@@ -48,6 +55,7 @@ public static class AccountsApi
         {
             RegistrationOutcome.Registered => TypedResults.Created("/auth/me", new RegisteredResponse(result.UserId!)),
             RegistrationOutcome.UsernameTaken => Problems.Conflict("Username taken", "Choose another username."),
+            RegistrationOutcome.Busy => Problems.PasswordChecksBusy(context, result.RetryAfter ?? TimeSpan.FromSeconds(1)),
             _ => Problems.BadRequest("Invalid registration", $"{AccountRules.UsernameRule} {AccountRules.PasswordRule}"),
         };
     }
@@ -87,6 +95,11 @@ public static class AccountsApi
         if (result is { Outcome: SignInOutcome.Throttled, RetryAfter: { } wait })
         {
             return Problems.TooManyAttempts(context, wait);
+        }
+
+        if (result is { Outcome: SignInOutcome.Busy, RetryAfter: { } busy })
+        {
+            return Problems.PasswordChecksBusy(context, busy);
         }
 
         if (result is not { Outcome: SignInOutcome.SignedIn, Session: { } session })

@@ -106,6 +106,7 @@ public static class SessionsApi
             PasswordChangeOutcome.WrongPassword => Problems.BadRequest("Wrong current password", "The current password is incorrect."),
             PasswordChangeOutcome.Throttled => Problems.TooManyAttempts(context, result.RetryAfter ?? TimeSpan.FromSeconds(1)),
             PasswordChangeOutcome.Rejected => Problems.BadRequest("Invalid new password", AccountRules.PasswordRule),
+            PasswordChangeOutcome.Busy => Problems.PasswordChecksBusy(context, result.RetryAfter ?? TimeSpan.FromSeconds(1)),
             _ => UnauthorizedProblem.Instance,
         };
     }

@@ -63,11 +63,33 @@ public static class Problems
     /// <summary>429 with Retry-After in whole seconds (at least 1).</summary>
     public static ProblemHttpResult TooManyAttempts(HttpContext context, TimeSpan retryAfter)
     {
-        context.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.Headers.RetryAfter = GridUnavailable.Seconds(retryAfter);
         return TypedResults.Problem(
             "Too many failed attempts for this account. Wait for the time in Retry-After.",
             statusCode: StatusCodes.Status429TooManyRequests,
             title: "Too many attempts");
+    }
+
+    /// <summary>429 with Retry-After: the client's network made too many sign-ins or registrations (the per-address
+    /// limit, decided before any account is looked at, so it says nothing about one).</summary>
+    public static ProblemHttpResult TooManyFromNetwork(HttpContext context, string attempts, TimeSpan retryAfter)
+    {
+        context.Response.Headers.RetryAfter = GridUnavailable.Seconds(retryAfter);
+        return TypedResults.Problem(
+            $"Too many {attempts} from your network. Wait for the time in Retry-After.",
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too many attempts from this network");
+    }
+
+    /// <summary>503 with Retry-After (through <see cref="GridUnavailable"/>): every password-hashing slot and its
+    /// queue were taken, so nothing was checked, decided or changed.</summary>
+    public static ProblemHttpResult PasswordChecksBusy(HttpContext context, TimeSpan retryAfter)
+    {
+        GridUnavailable.Mark(context.Response, retryAfter);
+        return TypedResults.Problem(
+            "The server is busy checking passwords; retry after the time in Retry-After. Nothing was decided or changed.",
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Busy");
     }
 
     private static Task WriteAsync(HttpContext context, byte[] body)
