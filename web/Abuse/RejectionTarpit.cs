@@ -39,17 +39,18 @@ internal sealed class RejectionTarpit
     /// that goes away ends its wait.</summary>
     public async Task HoldAsync(CancellationToken aborted)
     {
-        if (_delay <= TimeSpan.Zero)
+        // Under a race a few more than the capacity may be held: the bound is on memory, not an exact count.
+        if (_delay <= TimeSpan.Zero || Volatile.Read(ref _held) >= _capacity)
         {
             return;
         }
 
+        // The delay starts before the answer counts as held, so whoever sees it held knows its clock is running.
+        var wait = Task.Delay(_delay, _time, aborted);
+        Interlocked.Increment(ref _held);
         try
         {
-            if (Interlocked.Increment(ref _held) <= _capacity)
-            {
-                await Task.Delay(_delay, _time, aborted);
-            }
+            await wait;
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {

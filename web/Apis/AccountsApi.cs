@@ -37,8 +37,8 @@ public static class AccountsApi
         return auth;
     }
 
-    public static async Task<Results<Created<RegisteredResponse>, ProblemHttpResult>> RegisterAsync(
-        RegisterRequest request, HttpContext context, UserGrains users)
+    public static async Task<Results<Created<RegisteredResponse>, ProblemHttpResult, BusyProblem>> RegisterAsync(
+        RegisterRequest request, UserGrains users)
     {
         if (!AccountRules.TryNormalizeUsername(request.Username, out var username))
         {
@@ -55,12 +55,12 @@ public static class AccountsApi
         {
             RegistrationOutcome.Registered => TypedResults.Created("/auth/me", new RegisteredResponse(result.UserId!)),
             RegistrationOutcome.UsernameTaken => Problems.Conflict("Username taken", "Choose another username."),
-            RegistrationOutcome.Busy => Problems.PasswordChecksBusy(context, result.RetryAfter ?? TimeSpan.FromSeconds(1)),
+            RegistrationOutcome.Busy => new BusyProblem(result.RetryAfter ?? TimeSpan.FromSeconds(1)),
             _ => Problems.BadRequest("Invalid registration", $"{AccountRules.UsernameRule} {AccountRules.PasswordRule}"),
         };
     }
 
-    public static async Task<Results<Ok<BrowserSignInResponse>, Ok<AppSignInResponse>, ProblemHttpResult>> SignInAsync(
+    public static async Task<Results<Ok<BrowserSignInResponse>, Ok<AppSignInResponse>, ProblemHttpResult, BusyProblem>> SignInAsync(
         LoginRequest request, HttpContext context, UserGrains users)
     {
         if (request.Username is null || request.Password is null)
@@ -99,7 +99,7 @@ public static class AccountsApi
 
         if (result is { Outcome: SignInOutcome.Busy, RetryAfter: { } busy })
         {
-            return Problems.PasswordChecksBusy(context, busy);
+            return new BusyProblem(busy);
         }
 
         if (result is not { Outcome: SignInOutcome.SignedIn, Session: { } session })

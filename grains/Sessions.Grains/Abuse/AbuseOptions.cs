@@ -36,8 +36,9 @@ public sealed class AbuseOptions
     /// per network.</summary>
     public int RegistrationsPerHourPerAddress { get; set; } = 20;
 
-    /// <summary>CIDR networks (<c>10.0.0.0/8</c>, <c>2001:db8::/32</c>) the per-network limits skip: a load generator,
-    /// an internal gateway. The address is the client's as the trusted-proxy rules give it. Default none.</summary>
+    /// <summary>CIDR networks (<c>10.0.0.0/8</c>, <c>2001:db8::/32</c>, <c>203.0.113.7/32</c> for one address) the
+    /// per-network limits skip: a load generator, an internal gateway. The address is the client's as the trusted-proxy
+    /// rules give it. Default none.</summary>
     public string[] ExemptNetworks { get; set; } = [];
 
     /// <summary>How long a front end waits before it answers a request the per-network limit refused (asynchronously:

@@ -35,7 +35,7 @@ internal sealed class AbuseOptionsValidator : IValidateOptions<AbuseOptions>
         {
             if (!System.Net.IPNetwork.TryParse(entry, out _))
             {
-                errors.Add($"{AbuseOptions.Section}:ExemptNetworks has '{entry}', which is not a CIDR network (such as 10.0.0.0/8 or 2001:db8::/32, with no bits set after the prefix).");
+                errors.Add($"{AbuseOptions.Section}:ExemptNetworks has '{entry}', which is not a CIDR network (such as 10.0.0.0/8, 2001:db8::/32, or 203.0.113.7/32 for one address).");
             }
         }
 
