@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Orleans.Dashboard;
+using Sessions.Web.Abuse;
 using Sessions.Web.Apis;
 using Sessions.Web.Apis.Contracts;
 using Sessions.Web.Authentication;
@@ -14,6 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddSessionGridBackend();                       // co-hosted silo on SQLite (default) or client of a cluster
 builder.AddSessionGridObservability();                 // OpenTelemetry: Orleans + our meters, Prometheus, OTLP
 builder.Services.AddSessionGridAuthentication();       // session grid (cookie or bearer), operator keys, resource servers
+builder.Services.AddSessionGridAbuseLimits(builder.Configuration);   // sign-ins and registrations per client network, cluster-wide
 builder.Services.AddSessionGridHealthChecks();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.WithoutTraceIdBelow500);
 builder.Services.AddExceptionHandler<GridExceptionHandler>();

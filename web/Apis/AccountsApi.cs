@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Sessions.Grains.Abstractions.Abuse;
 using Sessions.Grains.Abstractions.Accounts;
 using Sessions.Grains.Abstractions.Tokens;
 using Sessions.Grains.Abstractions.Users;
+using Sessions.Web.Abuse;
 using Sessions.Web.Apis.Contracts;
 using Sessions.Web.Authentication;
 using Sessions.Web.Authentication.SessionGrid;
@@ -10,27 +12,32 @@ using Sessions.Web.Http;
 
 namespace Sessions.Web.Apis;
 
-/// <summary>Anonymous endpoints: register, sign in, refresh.</summary>
+/// <summary>Anonymous endpoints: register, sign in, refresh. Registration and sign-in are counted per client network
+/// first (<see cref="AbuseLimitExtensions.LimitedPerClientNetwork"/>), and their password checks are bounded on the
+/// silo (busy: 503 with Retry-After).</summary>
 public static class AccountsApi
 {
     public static RouteGroupBuilder MapAccountsApi(this RouteGroupBuilder auth)
     {
         auth.MapPost("/register", RegisterAsync)
+            .LimitedPerClientNetwork(ClientAttempt.Registration)
             .ProducesBadRequest()
             .WithProblemResponse(StatusCodes.Status409Conflict, "The username is taken.")
-            .ProducesGridUnavailable();
+            .ProducesTooManyFromNetwork("registrations")
+            .ProducesGridUnavailableOrBusy();
         auth.MapPost("/login", SignInAsync)
+            .LimitedPerClientNetwork(ClientAttempt.SignIn)
             .ProducesBadRequest()
             .WithProblemResponse(StatusCodes.Status401Unauthorized, "The username or password is incorrect (one body for both).")
-            .ProducesTooManyAttempts()
-            .ProducesGridUnavailable();
+            .ProducesTooManyAttemptsOrFromNetwork()
+            .ProducesGridUnavailableOrBusy();
         auth.MapPost("/refresh", RefreshAsync)
             .ProducesBadRequest()
             .ProducesGridUnavailable();
         return auth;
     }
 
-    public static async Task<Results<Created<RegisteredResponse>, ProblemHttpResult>> RegisterAsync(
+    public static async Task<Results<Created<RegisteredResponse>, ProblemHttpResult, BusyProblem>> RegisterAsync(
         RegisterRequest request, UserGrains users)
     {
         if (!AccountRules.TryNormalizeUsername(request.Username, out var username))
@@ -48,11 +55,12 @@ public static class AccountsApi
         {
             RegistrationOutcome.Registered => TypedResults.Created("/auth/me", new RegisteredResponse(result.UserId!)),
             RegistrationOutcome.UsernameTaken => Problems.Conflict("Username taken", "Choose another username."),
+            RegistrationOutcome.Busy => new BusyProblem(result.RetryAfter ?? TimeSpan.FromSeconds(1)),
             _ => Problems.BadRequest("Invalid registration", $"{AccountRules.UsernameRule} {AccountRules.PasswordRule}"),
         };
     }
 
-    public static async Task<Results<Ok<BrowserSignInResponse>, Ok<AppSignInResponse>, ProblemHttpResult>> SignInAsync(
+    public static async Task<Results<Ok<BrowserSignInResponse>, Ok<AppSignInResponse>, ProblemHttpResult, BusyProblem>> SignInAsync(
         LoginRequest request, HttpContext context, UserGrains users)
     {
         if (request.Username is null || request.Password is null)
@@ -87,6 +95,11 @@ public static class AccountsApi
         if (result is { Outcome: SignInOutcome.Throttled, RetryAfter: { } wait })
         {
             return Problems.TooManyAttempts(context, wait);
+        }
+
+        if (result is { Outcome: SignInOutcome.Busy, RetryAfter: { } busy })
+        {
+            return new BusyProblem(busy);
         }
 
         if (result is not { Outcome: SignInOutcome.SignedIn, Session: { } session })

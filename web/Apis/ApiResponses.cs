@@ -49,6 +49,22 @@ internal static class ApiResponses
         where TBuilder : IEndpointConventionBuilder =>
         endpoint.WithProblemResponse(StatusCodes.Status429TooManyRequests, "Too many failed attempts for this account; wait for the seconds in Retry-After.");
 
+    /// <summary>429 with Retry-After: too many of these attempts from the client's network (the per-address limit).</summary>
+    public static TBuilder ProducesTooManyFromNetwork<TBuilder>(this TBuilder endpoint, string attempts)
+        where TBuilder : IEndpointConventionBuilder =>
+        endpoint.WithProblemResponse(StatusCodes.Status429TooManyRequests, $"Too many {attempts} from this network (per IPv4 /24 or IPv6 /64, whatever their outcome); wait for the seconds in Retry-After.");
+
+    /// <summary>429 with Retry-After of sign-in: the client's network or the account made too many attempts.</summary>
+    public static TBuilder ProducesTooManyAttemptsOrFromNetwork<TBuilder>(this TBuilder endpoint)
+        where TBuilder : IEndpointConventionBuilder =>
+        endpoint.WithProblemResponse(StatusCodes.Status429TooManyRequests, "Too many sign-in attempts from this network (per IPv4 /24 or IPv6 /64), or too many failed attempts for this account; wait for the seconds in Retry-After.");
+
+    /// <summary>503 with Retry-After of an endpoint that checks a password: the grid could not decide, or every
+    /// password-hashing slot was taken; nothing changed.</summary>
+    public static TBuilder ProducesGridUnavailableOrBusy<TBuilder>(this TBuilder endpoint)
+        where TBuilder : IEndpointConventionBuilder =>
+        endpoint.WithProblemResponse(StatusCodes.Status503ServiceUnavailable, "The session grid could not decide, or is busy checking passwords; nothing was allowed or changed. Retry after Retry-After.");
+
     /// <summary>503 with Retry-After: the grid could not decide or could not make a change durable; nothing changed.</summary>
     public static TBuilder ProducesGridUnavailable<TBuilder>(this TBuilder endpoint)
         where TBuilder : IEndpointConventionBuilder =>

@@ -86,7 +86,7 @@ public static class SessionsApi
         return TypedResults.Ok(LogoutEverywhereResponse.From(result));
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult, UnauthorizedProblem>> ChangePasswordAsync(
+    public static async Task<Results<NoContent, ProblemHttpResult, UnauthorizedProblem, BusyProblem>> ChangePasswordAsync(
         ChangePasswordRequest request, HttpContext context, ClaimsPrincipal user, UserGrains users)
     {
         if (request.CurrentPassword is null || request.NewPassword is null)
@@ -106,6 +106,7 @@ public static class SessionsApi
             PasswordChangeOutcome.WrongPassword => Problems.BadRequest("Wrong current password", "The current password is incorrect."),
             PasswordChangeOutcome.Throttled => Problems.TooManyAttempts(context, result.RetryAfter ?? TimeSpan.FromSeconds(1)),
             PasswordChangeOutcome.Rejected => Problems.BadRequest("Invalid new password", AccountRules.PasswordRule),
+            PasswordChangeOutcome.Busy => new BusyProblem(result.RetryAfter ?? TimeSpan.FromSeconds(1)),
             _ => UnauthorizedProblem.Instance,
         };
     }

@@ -20,6 +20,9 @@ public static class Problems
     private static readonly byte[] UnavailableBody = Encoding.UTF8.GetBytes(
         """{"type":"https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4","title":"Session store unavailable","status":503,"detail":"Nothing was decided or changed. Retry shortly."}""");
 
+    private static readonly byte[] BusyBody = Encoding.UTF8.GetBytes(
+        """{"type":"https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4","title":"Busy checking passwords","status":503,"detail":"The server is busy checking passwords; retry after the seconds in Retry-After. Nothing was decided or changed."}""");
+
     /// <summary>The one 401 body.</summary>
     public static Task WriteUnauthorizedAsync(HttpContext context)
     {
@@ -39,6 +42,15 @@ public static class Problems
     {
         GridUnavailable.Mark(context.Response);
         return WriteAsync(context, UnavailableBody);
+    }
+
+    /// <summary>The busy answer (<see cref="GridUnavailable"/> with the hashing queue's drain time): every
+    /// password-hashing slot and its queue were taken, so nothing was checked, decided or changed. One fixed body, for
+    /// a known and an unknown username alike (docs/invariants.md, invariant 9).</summary>
+    public static Task WriteBusyAsync(HttpContext context, TimeSpan retryAfter)
+    {
+        GridUnavailable.Mark(context.Response, retryAfter);
+        return WriteAsync(context, BusyBody);
     }
 
     /// <summary>Client errors carry no per-request trace id, so two refusals of the same kind are byte-identical
@@ -63,11 +75,22 @@ public static class Problems
     /// <summary>429 with Retry-After in whole seconds (at least 1).</summary>
     public static ProblemHttpResult TooManyAttempts(HttpContext context, TimeSpan retryAfter)
     {
-        context.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.Headers.RetryAfter = GridUnavailable.Seconds(retryAfter);
         return TypedResults.Problem(
             "Too many failed attempts for this account. Wait for the time in Retry-After.",
             statusCode: StatusCodes.Status429TooManyRequests,
             title: "Too many attempts");
+    }
+
+    /// <summary>429 with Retry-After: the client's network made too many sign-ins or registrations (the per-address
+    /// limit, decided before any account is looked at, so it says nothing about one).</summary>
+    public static ProblemHttpResult TooManyFromNetwork(HttpContext context, string attempts, TimeSpan retryAfter)
+    {
+        context.Response.Headers.RetryAfter = GridUnavailable.Seconds(retryAfter);
+        return TypedResults.Problem(
+            $"Too many {attempts} from your network. Wait for the time in Retry-After.",
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too many attempts from this network");
     }
 
     private static Task WriteAsync(HttpContext context, byte[] body)

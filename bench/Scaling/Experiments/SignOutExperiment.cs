@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Sessions.Bench.Scaling.Grid;
 using Sessions.Bench.Scaling.Measuring;
 using Sessions.Bench.Scaling.Reporting;
 using Sessions.Bench.Scaling.Seeding;
-using Sessions.Grains.Accounts;
 using Sessions.Grains.Users;
 
 namespace Sessions.Bench.Scaling.Experiments;
@@ -32,11 +30,12 @@ internal static class SignOutExperiment
         await using var rows = storage.OpenRows();
         await SeedCheck.CompareWithGridRowsAsync(grid, rows);
         var seeder = new Seeder(grid, rows);
+        var hash = await Seeder.HashAsync(grid);
 
         foreach (var credentials in sizes)
         {
             var shape = UserShape.Mixed(credentials);
-            var (stateBytes, serializeUs) = Serialization(grid, shape);
+            var (stateBytes, serializeUs) = Serialization(grid, shape, hash);
             var batch = new List<SeededUser>();
             var warmed = false;
             var window = await context.Windows.MeasureAsync($"sign-out, {credentials} credentials", () => MeasureAsync(grid, batch, credentials), prepare: async () =>
@@ -85,9 +84,8 @@ internal static class SignOutExperiment
     }
 
     /// <summary>The stored size of a user of this shape, and the median time the grid's serializer takes to write it.</summary>
-    private static (int Bytes, double Micros) Serialization(BenchGrid grid, UserShape shape)
+    private static (int Bytes, double Micros) Serialization(BenchGrid grid, UserShape shape, string hash)
     {
-        var hash = grid.Services.GetRequiredService<PasswordHashing>().Hash(Seeder.Password);
         var users = new SyntheticUsers(grid.Codec, grid.Options, hash, DateTimeOffset.UtcNow);
         var (state, _) = users.Create(0, Guid.NewGuid(), shape, keepTokens: false);
         var bytes = grid.StorageSerializer.Serialize<UserState>(state).ToArray().Length;

@@ -20,7 +20,7 @@ internal sealed class Seeder(BenchGrid grid, IRowStore rows)
     public async Task<SeedResult> SeedAsync(int count, Func<int, UserShape> shapeOf, Func<int, bool> keep)
     {
         var clock = Stopwatch.StartNew();
-        var hash = grid.Services.GetRequiredService<PasswordHashing>().Hash(Password);
+        var hash = await HashAsync(grid);
         var users = new SyntheticUsers(grid.Codec, grid.Options, hash, DateTimeOffset.UtcNow);
         var ids = new Guid[count];
         var order = new (long N0, long N1, int Index)[count];
@@ -54,6 +54,11 @@ internal sealed class Seeder(BenchGrid grid, IRowStore rows)
         await rows.SettleAsync();
         return new SeedResult(kept, count, payloadBytes, clock.Elapsed.TotalSeconds);
     }
+
+    /// <summary><see cref="Password"/> hashed by the grid's hasher, through its hashing gate like every hash.</summary>
+    public static async Task<string> HashAsync(BenchGrid grid) =>
+        await grid.Services.GetRequiredService<PasswordHashing>().HashAsync(Password)
+        ?? throw new InvalidOperationException("The grid's password-hashing gate was full.");
 }
 
 /// <summary>What a seeding left: the users whose tokens were kept (by number), and its size and time.</summary>

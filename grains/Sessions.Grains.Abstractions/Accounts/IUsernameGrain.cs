@@ -9,13 +9,14 @@ namespace Sessions.Grains.Abstractions.Accounts;
 /// </summary>
 public interface IUsernameGrain : IGrainWithStringKey
 {
-    /// <summary>Creates a user owning this username with <paramref name="password"/>, or reports the name taken.</summary>
+    /// <summary>Creates a user owning this username with <paramref name="password"/>, or reports the name taken; Busy
+    /// (nothing created or claimed) when the password could not be hashed now.</summary>
     Task<RegistrationResult> RegisterAsync(string password);
 
     /// <summary>
     /// Checks the password of this username's user and opens a session. An unknown username costs the same
     /// password-hash work and is throttled the same way as a wrong password, so neither reveals whether the
-    /// account exists.
+    /// account exists. When every password-hashing slot is taken, either answers Busy at once and nothing is counted.
     /// </summary>
     Task<SignInResult> SignInAsync(string password, SignInRequest request);
 

@@ -11,12 +11,22 @@ public enum RegistrationOutcome : byte
 
     /// <summary>The username or password does not meet the rules in <see cref="AccountRules"/>.</summary>
     Rejected = 3,
+
+    /// <summary>Every password-hashing slot and its queue were taken; nothing was created or claimed. See
+    /// <see cref="RegistrationResult.RetryAfter"/>.</summary>
+    Busy = 4,
 }
 
 /// <summary>The result of a registration.</summary>
 /// <param name="Outcome">How it ended.</param>
 /// <param name="UserId">The new user's id when registered.</param>
+/// <param name="RetryAfter">When busy, how long to wait before retrying.</param>
 [GenerateSerializer, Immutable, Alias("sg.RegistrationResult")]
 public sealed record RegistrationResult(
     [property: Id(0)] RegistrationOutcome Outcome,
-    [property: Id(1)] string? UserId = null);
+    [property: Id(1)] string? UserId = null,
+    [property: Id(2)] TimeSpan? RetryAfter = null)
+{
+    /// <summary>A registration that found every password-hashing slot taken.</summary>
+    public static RegistrationResult Busy(TimeSpan retryAfter) => new(RegistrationOutcome.Busy, null, retryAfter);
+}

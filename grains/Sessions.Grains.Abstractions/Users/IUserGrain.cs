@@ -12,8 +12,9 @@ namespace Sessions.Grains.Abstractions.Users;
 public interface IUserGrain : IGrainWithStringKey
 {
     /// <summary>Creates the account. Called once, by the username grain that owns <paramref name="username"/>.</summary>
-    /// <returns>False when this user already exists or the inputs break <see cref="Accounts.AccountRules"/>.</returns>
-    Task<bool> InitializeAsync(string username, string password);
+    /// <returns>Registered (with this user's id); Rejected when this user already exists or the inputs break
+    /// <see cref="Accounts.AccountRules"/>; Busy when the password could not be hashed now (nothing was stored).</returns>
+    Task<Accounts.RegistrationResult> InitializeAsync(string username, string password);
 
     /// <summary>Checks the password (throttled per account) and opens a browser or app session.</summary>
     Task<SignInResult> SignInAsync(string password, SignInRequest request);

@@ -17,12 +17,16 @@ public enum PasswordChangeOutcome : byte
 
     /// <summary>The session asking is no longer live (or is not a browser/app session).</summary>
     Denied = 5,
+
+    /// <summary>Every password-hashing slot and its queue were taken: nothing was checked or changed. See
+    /// <see cref="PasswordChangeResult.RetryAfter"/>.</summary>
+    Busy = 6,
 }
 
 /// <summary>The result of a password change.</summary>
 /// <param name="Outcome">How it ended.</param>
 /// <param name="RevokedSessions">How many other sessions were signed out.</param>
-/// <param name="RetryAfter">When throttled, how long to wait.</param>
+/// <param name="RetryAfter">When throttled or busy, how long to wait.</param>
 [GenerateSerializer, Immutable, Alias("sg.PasswordChangeResult")]
 public sealed record PasswordChangeResult(
     [property: Id(0)] PasswordChangeOutcome Outcome,

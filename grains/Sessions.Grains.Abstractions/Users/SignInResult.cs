@@ -11,12 +11,16 @@ public enum SignInOutcome : byte
 
     /// <summary>Too many consecutive failures; no password was checked. See <see cref="SignInResult.RetryAfter"/>.</summary>
     Throttled = 3,
+
+    /// <summary>Every password-hashing slot and its queue were taken: no password was checked and nothing was
+    /// counted, for a known and an unknown username alike. See <see cref="SignInResult.RetryAfter"/>.</summary>
+    Busy = 4,
 }
 
 /// <summary>The result of a sign-in attempt.</summary>
 /// <param name="Outcome">How it ended.</param>
 /// <param name="Session">The new session when signed in.</param>
-/// <param name="RetryAfter">When throttled, how long until the next attempt is considered.</param>
+/// <param name="RetryAfter">When throttled or busy, how long until the next attempt is considered.</param>
 [GenerateSerializer, Immutable, Alias("sg.SignInResult")]
 public sealed record SignInResult(
     [property: Id(0)] SignInOutcome Outcome,
@@ -28,4 +32,7 @@ public sealed record SignInResult(
 
     /// <summary>A throttled attempt.</summary>
     public static SignInResult Throttled(TimeSpan retryAfter) => new(SignInOutcome.Throttled, null, retryAfter);
+
+    /// <summary>An attempt that found every password-hashing slot taken.</summary>
+    public static SignInResult Busy(TimeSpan retryAfter) => new(SignInOutcome.Busy, null, retryAfter);
 }

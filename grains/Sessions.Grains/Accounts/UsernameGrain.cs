@@ -12,8 +12,8 @@ namespace Sessions.Grains.Accounts;
 /// <summary>
 /// Decides who owns one normalised username (a single activation serialises concurrent registrations, and the
 /// storage's optimistic concurrency rejects a duplicate activation's write), and is the one door to password
-/// sign-in: for a free name it spends a decoy hash and throttles in memory exactly like a known account would,
-/// so nothing about the answer says whether the account exists.
+/// sign-in: for a free name it spends a decoy hash (through the same <see cref="Abuse.PasswordHashGate"/>) and
+/// throttles in memory exactly like a known account would, so nothing about the answer says whether the account exists.
 /// </summary>
 internal sealed class UsernameGrain(
     [PersistentState(UsernameState.StateName, SessionGrid.StorageName)] IPersistentState<UsernameState> state,
@@ -44,10 +44,12 @@ internal sealed class UsernameGrain(
 
         // The user is created first: if claiming the name then fails, an unreachable user is left behind (harmless);
         // the other order could leave a name claimed by nobody.
+        // Busy (the password could not be hashed now) leaves the user grain empty and the name free: a retry can win.
         var userId = GridIds.Format(Guid.NewGuid());
-        if (!await GrainFactory.GetGrain<IUserGrain>(userId).InitializeAsync(name, password))
+        var created = await GrainFactory.GetGrain<IUserGrain>(userId).InitializeAsync(name, password);
+        if (created.Outcome != RegistrationOutcome.Registered)
         {
-            return new RegistrationResult(RegistrationOutcome.Rejected);
+            return created;
         }
 
         _state.State.UserId = userId;
@@ -70,7 +72,12 @@ internal sealed class UsernameGrain(
             return SignInResult.Throttled(wait);
         }
 
-        passwords.VerifyDecoy(password ?? string.Empty);
+        // The same gate as a known user's check: busy alike, and a busy attempt counts as no failure for either.
+        if ((await passwords.VerifyDecoyAsync(password ?? string.Empty)).Verdict == PasswordVerdict.Busy)
+        {
+            return SignInResult.Busy(passwords.RetryAfter);
+        }
+
         SignInThrottle.RecordFailure(_decoyThrottle, now, throttle.Value);
         return SignInResult.Invalid;
     }

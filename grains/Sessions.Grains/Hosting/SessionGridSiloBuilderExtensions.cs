@@ -9,6 +9,7 @@ using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Sessions.Grains.Abstractions.Tokens;
+using Sessions.Grains.Abuse;
 using Sessions.Grains.Accounts;
 using Sessions.Grains.Diagnostics;
 using Sessions.Grains.Storage;
@@ -20,8 +21,9 @@ public static class SessionGridSiloBuilderExtensions
 {
     /// <summary>
     /// Adds the grid to <paramref name="silo"/>, configured from <c>Sessions:*</c> (see <see cref="SessionOptions"/>,
-    /// <see cref="SignInThrottleOptions"/>, <see cref="SessionStorageOptions"/>, <see cref="GridKeyOptions"/>), with
-    /// grain state in SQLite unless <c>Sessions:Storage:Provider</c> says PostgreSQL. Options are validated at start.
+    /// <see cref="SignInThrottleOptions"/>, <see cref="SessionStorageOptions"/>, <see cref="GridKeyOptions"/>,
+    /// <see cref="AbuseOptions"/>), with grain state in SQLite unless <c>Sessions:Storage:Provider</c> says PostgreSQL.
+    /// Options are validated at start.
     /// </summary>
     public static ISiloBuilder AddSessionGrid(this ISiloBuilder silo)
     {
@@ -32,6 +34,7 @@ public static class SessionGridSiloBuilderExtensions
         AddOptions<SessionStorageOptions, SessionStorageOptionsValidator>(services, configuration, SessionStorageOptions.Section);
         services.AddOptions<GridKeyOptions>().Bind(configuration.GetSection(GridKeyOptions.Section));
         services.Configure<PasswordHasherOptions>(configuration.GetSection("Sessions:PasswordHashing"));
+        services.AddSessionGridAbuseOptions(configuration);
 
         services.TryAddKeyedSingleton(SessionGrid.ClockKey, TimeProvider.System);
         services.TryAddSingleton(sp => GridKeyFile.LoadRing(
@@ -39,6 +42,7 @@ public static class SessionGridSiloBuilderExtensions
             sp.GetRequiredService<IOptions<SessionStorageOptions>>().Value,
             sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.TryAddSingleton<TokenCodec>();
+        services.TryAddSingleton<PasswordHashGate>();
         services.TryAddSingleton<PasswordHashing>();
         services.TryAddSingleton<GridMetrics>();
         services.TryAddSingleton<GridDataSources>();

@@ -1,6 +1,6 @@
-using PasswordVerificationResult = Microsoft.AspNetCore.Identity.PasswordVerificationResult;
 using Sessions.Grains.Abstractions.Accounts;
 using Sessions.Grains.Abstractions.Users;
+using Sessions.Grains.Accounts;
 using Sessions.Grains.Diagnostics;
 
 namespace Sessions.Grains.Users;
@@ -8,23 +8,29 @@ namespace Sessions.Grains.Users;
 /// <summary>The user grain: creating the account, password sign-in (throttled per account) and password changes.</summary>
 internal sealed partial class UserGrain
 {
-    public async Task<bool> InitializeAsync(string username, string password)
+    public async Task<RegistrationResult> InitializeAsync(string username, string password)
     {
         _state.ThrowIfPoisoned();
         if (_userId == Guid.Empty || User.Exists
             || !AccountRules.TryNormalizeUsername(username, out var normalized) || normalized != username
             || !AccountRules.IsAcceptablePassword(password))
         {
-            return false;
+            return new RegistrationResult(RegistrationOutcome.Rejected);
+        }
+
+        // Hashed before anything changes, so a busy gate leaves no trace.
+        if (await _passwords.HashAsync(password) is not { } hash)
+        {
+            return RegistrationResult.Busy(_passwords.RetryAfter);
         }
 
         var now = _time.GetUtcNow();
         User.Username = normalized;
-        User.PasswordHash = _passwords.Hash(password);
+        User.PasswordHash = hash;
         User.CreatedAt = now;
         _audit.Append(User, now, AuditEventKind.Registered, null, null);
         await WriteAsync(now);
-        return true;
+        return new RegistrationResult(RegistrationOutcome.Registered, _userIdText);
     }
 
     public async Task<SignInResult> SignInAsync(string password, SignInRequest request)
@@ -33,8 +39,8 @@ internal sealed partial class UserGrain
         password ??= string.Empty;
         if (!User.Exists || request.Kind is not (CredentialKind.Browser or CredentialKind.App))
         {
-            _passwords.VerifyDecoy(password);
-            return SignInResult.Invalid;
+            var decoy = await _passwords.VerifyDecoyAsync(password);
+            return decoy.Verdict == PasswordVerdict.Busy ? SignInResult.Busy(_passwords.RetryAfter) : SignInResult.Invalid;
         }
 
         var now = _time.GetUtcNow();
@@ -44,8 +50,15 @@ internal sealed partial class UserGrain
             return SignInResult.Throttled(wait);
         }
 
-        var verdict = _passwords.Verify(User.PasswordHash!, password);
-        if (verdict == PasswordVerificationResult.Failed)
+        // The grain's turn waits for the gate (other users' grains do not); a busy gate counts as no attempt.
+        var check = await _passwords.VerifyAsync(User.PasswordHash!, password);
+        if (check.Verdict == PasswordVerdict.Busy)
+        {
+            _metrics.SignIn("busy");
+            return SignInResult.Busy(_passwords.RetryAfter);
+        }
+
+        if (check.Verdict == PasswordVerdict.Mismatched)
         {
             _metrics.SignIn("failed");
             SignInThrottle.RecordFailure(User.Throttle, now, _throttle);
@@ -57,9 +70,9 @@ internal sealed partial class UserGrain
             return SignInResult.Invalid;
         }
 
-        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        if (check.NewHash is { } upgraded)
         {
-            User.PasswordHash = _passwords.Hash(password);
+            User.PasswordHash = upgraded;
         }
 
         SignInThrottle.Reset(User.Throttle);
@@ -92,7 +105,13 @@ internal sealed partial class UserGrain
             return new PasswordChangeResult(PasswordChangeOutcome.Throttled, 0, wait);
         }
 
-        if (_passwords.Verify(User.PasswordHash!, currentPassword ?? string.Empty) == PasswordVerificationResult.Failed)
+        var check = await _passwords.VerifyAndReplaceAsync(User.PasswordHash!, currentPassword ?? string.Empty, newPassword);
+        if (check.Verdict == PasswordVerdict.Busy)
+        {
+            return new PasswordChangeResult(PasswordChangeOutcome.Busy, 0, _passwords.RetryAfter);
+        }
+
+        if (check.Verdict == PasswordVerdict.Mismatched)
         {
             SignInThrottle.RecordFailure(User.Throttle, now, _throttle);
             _audit.Append(User, now, AuditEventKind.SignInFailed, actor, "password change");
@@ -107,7 +126,7 @@ internal sealed partial class UserGrain
             _lastSeen.Forget(id);
         }
 
-        User.PasswordHash = _passwords.Hash(newPassword);
+        User.PasswordHash = check.NewHash;
         SignInThrottle.Reset(User.Throttle);
         _audit.Append(User, now, AuditEventKind.PasswordChanged, actor, $"{revoked} other sessions signed out");
         await WriteAsync(now);

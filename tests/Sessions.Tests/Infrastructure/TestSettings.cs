@@ -6,7 +6,8 @@ namespace Sessions.Tests.Infrastructure;
 /// <summary>
 /// The configuration every test host starts from (in-process clusters, web front ends, silos and clients on real
 /// sockets, real processes), which each host then extends: the test grid key (so every host of a test speaks the
-/// same tokens and none invents its own), cheap password hashing and a fresh data directory. A later value for a
+/// same tokens and none invents its own), cheap password hashing, abuse limits out of the way and a fresh data
+/// directory. A later value for a
 /// key replaces the earlier one, so a test's own settings go last (<see cref="With"/>).
 /// </summary>
 public sealed class TestSettings
@@ -29,6 +30,12 @@ public sealed class TestSettings
 
         // Hashing cost is not under test here; 100,000 iterations would make every sign-in ~50 ms.
         this["Sessions:PasswordHashing:IterationCount"] = "1000";
+
+        // Every client of a test comes from one address (or none: the in-memory server), and some tests sign in by the
+        // dozen at once: the abuse limits would refuse them. Abuse/ tests the limits with their defaults or small values.
+        this["Sessions:Abuse:SignInsPerMinutePerAddress"] = "1000000";
+        this["Sessions:Abuse:RegistrationsPerHourPerAddress"] = "1000000";
+        this["Sessions:Abuse:PasswordHashQueueLength"] = "10000";
     }
 
     /// <summary>The key ring of <see cref="GridKey"/>, to mint tokens the way a grid configured with it would.</summary>
