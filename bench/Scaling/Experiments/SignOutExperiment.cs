@@ -16,8 +16,8 @@ namespace Sessions.Bench.Scaling.Experiments;
 /// each size, seeds users holding that many credentials (half sessions, half API tokens; the per-user limits raised to
 /// fit), and for each user in turn: activates it (one validation, not timed), times one write of its whole state (an
 /// audit entry: <c>RecordAdminActionAsync</c>), times <c>SignOutEverywhereAsync</c> (as an operator, whose audit entry
-/// rides in the same write), and checks that every credential
-/// was counted and the token it validated with is refused afterwards. One user at a time: latency, not throughput.
+/// rides in the same write), and checks that every credential was counted and the token it validated with is refused
+/// afterwards. One user at a time: latency, not throughput.
 /// </summary>
 internal static class SignOutExperiment
 {
