@@ -10,8 +10,8 @@ using Sessions.Web.Http;
 namespace Sessions.Web.Apis;
 
 /// <summary>
-/// Operator endpoints for offboarding and incident response, behind an admin key. Every action is first written
-/// to the user's audit trail with the operator key's name.
+/// Operator endpoints for offboarding and incident response, behind an admin key. Every action is audited with the
+/// operator key's name: a change in its own write (the grain audits its <see cref="Actor"/>), a read before it is done.
 /// </summary>
 public static class AdminApi
 {
@@ -35,8 +35,7 @@ public static class AdminApi
             return UnknownUser(userId);
         }
 
-        await grain.RecordAdminActionAsync($"operator '{OperatorOf(operatorUser)}': sign out everywhere");
-        var result = await grain.SignOutEverywhereAsync(keepCredentialId: null);
+        var result = await grain.SignOutEverywhereAsync(OperatorOf(operatorUser), keepCurrent: false) ?? throw OperatorRefused();
         return TypedResults.Ok(LogoutEverywhereResponse.From(result));
     }
 
@@ -48,10 +47,11 @@ public static class AdminApi
             return UnknownUser(userId);
         }
 
-        await grain.RecordAdminActionAsync($"operator '{OperatorOf(operatorUser)}': listed sessions");
+        var actor = OperatorOf(operatorUser);
+        await grain.RecordAdminActionAsync($"{actor.Describe()}: listed sessions");
         var account = (await grain.GetAccountAsync())!;
-        var sessions = await grain.ListSessionsAsync(currentSessionId: null);
-        var tokens = await grain.ListApiTokensAsync();
+        var sessions = await grain.ListSessionsAsync(actor) ?? throw OperatorRefused();
+        var tokens = await grain.ListApiTokensAsync(actor) ?? throw OperatorRefused();
         var trail = await grain.GetAuditTrailAsync();
         return TypedResults.Ok(new AdminUserSessionsResponse(
             account.UserId,
@@ -77,5 +77,8 @@ public static class AdminApi
         ? TypedResults.Problem("No account exists with this user id.", statusCode: StatusCodes.Status404NotFound, title: "No such user")
         : Problems.BadRequest("Invalid user id", "A user id is 32 hexadecimal digits.");
 
-    private static string OperatorOf(ClaimsPrincipal user) => user.FindFirst(OperatorKeyAuthenticationDefaults.OperatorClaim)!.Value;
+    /// <summary>The grain allows every operator the front end authenticated; a refusal is a bug, and shows or does nothing.</summary>
+    private static InvalidOperationException OperatorRefused() => new("The user grain refused an operator actor.");
+
+    private static Actor OperatorOf(ClaimsPrincipal user) => Actor.Operator(user.FindFirst(OperatorKeyAuthenticationDefaults.OperatorClaim)!.Value);
 }

@@ -44,6 +44,13 @@ internal static class ApiResponses
         where TBuilder : IEndpointConventionBuilder =>
         endpoint.WithProblemResponse(StatusCodes.Status403Forbidden, "This needs a browser or app session; an API token cannot do it.");
 
+    /// <summary>403 of <see cref="Authentication.Policies.ManageSessions"/> (and of the user grain, which checks again):
+    /// an API token created without the <c>sessions</c> scope cannot do this.</summary>
+    public static TBuilder ProducesMissingScope<TBuilder>(this TBuilder endpoint)
+        where TBuilder : IEndpointConventionBuilder =>
+        endpoint.WithProblemResponse(StatusCodes.Status403Forbidden,
+            "This needs the \"sessions\" scope: a browser or app session, or an API token created with it. Nothing was changed.");
+
     /// <summary>429 with Retry-After: too many failed password attempts for the account.</summary>
     public static TBuilder ProducesTooManyAttempts<TBuilder>(this TBuilder endpoint)
         where TBuilder : IEndpointConventionBuilder =>

@@ -2,8 +2,8 @@ using Sessions.Grains.Abstractions.Users;
 
 namespace Sessions.Web.Apis;
 
-/// <summary>What a new session records about its client: a bounded, printable description, never trusted for
-/// anything but display.</summary>
+/// <summary>What a new session records about its client: a bounded description of characters that display as
+/// themselves, never trusted for anything but display.</summary>
 internal static class ClientDescription
 {
     public const int MaxDevice = 64;
@@ -11,21 +11,11 @@ internal static class ClientDescription
 
     public static SignInRequest For(HttpContext context, CredentialKind kind, string? device) => new(
         kind,
-        Printable(device, MaxDevice),
+        DisplayText.Displayable(device, MaxDevice),
         context.Connection.RemoteIpAddress?.ToString(),
-        Printable(context.Request.Headers.UserAgent.ToString(), MaxUserAgent));
+        DisplayText.Displayable(context.Request.Headers.UserAgent.ToString(), MaxUserAgent));
 
+    /// <summary>A device name is refused (400) unless every character displays as itself (<see cref="DisplayText"/>).</summary>
     public static bool IsAcceptableDevice(string? device) =>
-        device is null || (device.Length <= MaxDevice && !device.Any(char.IsControl));
-
-    private static string? Printable(string? value, int max)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-
-        var printable = new string(value.Where(c => !char.IsControl(c)).Take(max).ToArray()).Trim();
-        return printable.Length == 0 ? null : printable;
-    }
+        device is null || (device.Length <= MaxDevice && DisplayText.IsDisplayable(device));
 }

@@ -18,10 +18,14 @@ public static class ForwardAuthApi
     public const string UsernameHeader = "X-Auth-Username";
     public const string CredentialHeader = "X-Auth-Credential";
 
+    /// <summary>What the credential may do, space-separated like OAuth's <c>scope</c>: <c>authenticate sessions</c> for
+    /// browser and app sessions, an API token's own scopes (<c>authenticate</c> by default).</summary>
+    public const string ScopeHeader = "X-Auth-Scope";
+
     public static RouteGroupBuilder MapForwardAuthApi(this RouteGroupBuilder auth)
     {
         auth.MapGet("/check", (Delegate)CheckAsync)
-            .WithEmptyResponse(StatusCodes.Status200OK, "A live credential; X-Auth-User-Id, X-Auth-Session-Id, X-Auth-Username and X-Auth-Credential say whose.")
+            .WithEmptyResponse(StatusCodes.Status200OK, "A live credential; X-Auth-User-Id, X-Auth-Session-Id, X-Auth-Username and X-Auth-Credential say whose, X-Auth-Scope what it may do.")
             .WithEmptyResponse(StatusCodes.Status401Unauthorized, "No live credential; the proxy must refuse the request.")
             .WithEmptyResponse(StatusCodes.Status503ServiceUnavailable, "The grid could not decide; the proxy must refuse the request. Retry-After says when to retry.");
         return auth;
@@ -38,6 +42,7 @@ public static class ForwardAuthApi
             headers[SessionIdHeader] = SessionGridClaims.SessionIdOf(user);
             headers[UsernameHeader] = SessionGridClaims.UsernameOf(user);
             headers[CredentialHeader] = CredentialNames.Of(SessionGridClaims.CredentialOf(user));
+            headers[ScopeHeader] = SessionGridClaims.ScopeOf(user);
             return Results.Ok();
         }
 

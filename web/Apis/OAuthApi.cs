@@ -66,7 +66,7 @@ public static class OAuthApi
 
         var answer = verdict.IsValid
             ? new IntrospectionResponse(true, verdict.UserId, verdict.Username, TokenTypeNames.Of(fields.Kind), verdict.ExpiresAt.ToUnixTimeSeconds(),
-                verdict.SessionId, CredentialNames.Of(verdict.Kind))
+                verdict.SessionId, CredentialNames.Of(verdict.Kind), ApiTokenScopeNames.Format(verdict.Scopes))
             : IntrospectionResponse.Inactive;
         return TypedResults.Json(answer, ApiJson.Default.IntrospectionResponse);
     }

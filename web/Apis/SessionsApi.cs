@@ -17,10 +17,13 @@ public static class SessionsApi
     public static RouteGroupBuilder MapSessionsApi(this RouteGroupBuilder auth)
     {
         auth.MapGet("/me", Me).RequireAuthorization().ProducesSignedInRefusals();
-        auth.MapGet("/sessions", ListSessionsAsync).RequireAuthorization().ProducesSignedInRefusals();
-        auth.MapDelete("/sessions/{id}", EndSessionAsync).RequireAuthorization().ProducesSignedInRefusals().ProducesBadRequest();
+        auth.MapGet("/sessions", ListSessionsAsync)
+            .RequireAuthorization(Policies.ManageSessions).ProducesSignedInRefusals().ProducesMissingScope();
+        auth.MapDelete("/sessions/{id}", EndSessionAsync)
+            .RequireAuthorization(Policies.ManageSessions).ProducesSignedInRefusals().ProducesMissingScope().ProducesBadRequest();
         auth.MapPost("/logout", SignOutAsync).RequireAuthorization().ProducesSignedInRefusals();
-        auth.MapPost("/logout-everywhere", SignOutEverywhereAsync).RequireAuthorization().ProducesSignedInRefusals().ProducesBadRequest();
+        auth.MapPost("/logout-everywhere", SignOutEverywhereAsync)
+            .RequireAuthorization(Policies.ManageSessions).ProducesSignedInRefusals().ProducesMissingScope().ProducesBadRequest();
         auth.MapPost("/password", ChangePasswordAsync)
             .RequireAuthorization(Policies.Session)
             .ProducesSignedInRefusals()
@@ -36,13 +39,18 @@ public static class SessionsApi
         SessionGridClaims.SessionIdOf(user),
         CredentialNames.Of(SessionGridClaims.CredentialOf(user))));
 
-    public static async Task<Ok<SessionResponse[]>> ListSessionsAsync(ClaimsPrincipal user, UserGrains users)
+    public static async Task<Results<Ok<SessionResponse[]>, MissingScopeProblem>> ListSessionsAsync(ClaimsPrincipal user, UserGrains users)
     {
-        var sessions = await users.Get(user).ListSessionsAsync(SessionGridClaims.SessionIdOf(user));
+        if (await users.Get(user).ListSessionsAsync(SessionGridClaims.ActorOf(user)) is not { } sessions)
+        {
+            return MissingScopeProblem.Sessions;
+        }
+
         return TypedResults.Ok(sessions.Select(SessionResponse.From).ToArray());
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> EndSessionAsync(string id, ClaimsPrincipal user, UserGrains users)
+    public static async Task<Results<NoContent, ProblemHttpResult, MissingScopeProblem>> EndSessionAsync(
+        string id, ClaimsPrincipal user, UserGrains users)
     {
         if (!GridIds.TryParse(id, out _))
         {
@@ -55,29 +63,41 @@ public static class SessionsApi
         }
 
         // Idempotent: a session that is already gone (or was never yours) needs no ending.
-        await users.Get(user).EndSessionAsync(id);
+        var outcome = await users.Get(user).EndSessionAsync(SessionGridClaims.ActorOf(user), id);
+        if (outcome == RevocationOutcome.Denied)
+        {
+            return MissingScopeProblem.Sessions;
+        }
+
         return TypedResults.NoContent();
     }
 
     public static async Task<NoContent> SignOutAsync(HttpContext context, ClaimsPrincipal user, UserGrains users)
     {
+        // Any credential may end itself (an API token with the "authenticate" scope alone); one that is no longer
+        // live is denied by the grain, and needs no ending.
         var grain = users.Get(user);
+        var actor = SessionGridClaims.ActorOf(user);
         var id = SessionGridClaims.SessionIdOf(user);
         _ = SessionGridClaims.CredentialOf(user) == CredentialKind.ApiToken
-            ? await grain.RevokeApiTokenAsync(id)
-            : await grain.EndSessionAsync(id);
+            ? await grain.RevokeApiTokenAsync(actor, id)
+            : await grain.EndSessionAsync(actor, id);
         SessionCookie.Clear(context.Response);
         return TypedResults.NoContent();
     }
 
-    public static async Task<Ok<LogoutEverywhereResponse>> SignOutEverywhereAsync(
+    public static async Task<Results<Ok<LogoutEverywhereResponse>, MissingScopeProblem>> SignOutEverywhereAsync(
         [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] LogoutEverywhereRequest? request,
         HttpContext context,
         ClaimsPrincipal user,
         UserGrains users)
     {
         var keepCurrent = request?.KeepCurrent == true;
-        var result = await users.Get(user).SignOutEverywhereAsync(keepCurrent ? SessionGridClaims.SessionIdOf(user) : null);
+        if (await users.Get(user).SignOutEverywhereAsync(SessionGridClaims.ActorOf(user), keepCurrent) is not { } result)
+        {
+            return MissingScopeProblem.Sessions;
+        }
+
         if (!keepCurrent)
         {
             SessionCookie.Clear(context.Response);

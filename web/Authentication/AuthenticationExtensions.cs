@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Sessions.Web.Authentication.OperatorKeys;
 using Sessions.Web.Authentication.ResourceServers;
 using Sessions.Web.Authentication.SessionGrid;
@@ -25,6 +26,7 @@ public static class AuthenticationExtensions
             .AddOperatorKeys()
             .AddResourceServers();
         services.AddAuthorization(Policies.Add);
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, MissingScopeResultHandler>();
         return services;
     }
 }

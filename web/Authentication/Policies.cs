@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Sessions.Grains.Abstractions.Users;
 using Sessions.Web.Authentication.OperatorKeys;
 using Sessions.Web.Authentication.ResourceServers;
 using Sessions.Web.Authentication.SessionGrid;
@@ -10,6 +11,10 @@ public static class Policies
 {
     /// <summary>A browser or app session: a person signed in (not an API token).</summary>
     public const string Session = "session";
+
+    /// <summary>A credential that may manage the user's sessions: any browser or app session, or an API token created
+    /// with the <c>sessions</c> scope (docs/threat-model.md, B25). The user grain checks the same again.</summary>
+    public const string ManageSessions = "manage-sessions";
 
     /// <summary>An operator holding an operator key (admin API, metrics, dashboard).</summary>
     public const string Admin = "admin";
@@ -27,6 +32,10 @@ public static class Policies
             .AddAuthenticationSchemes(SessionGridAuthenticationDefaults.AuthenticationScheme)
             .RequireAuthenticatedUser()
             .RequireClaim(SessionGridClaims.Credential, CredentialNames.Browser, CredentialNames.App));
+        options.AddPolicy(ManageSessions, policy => policy
+            .AddAuthenticationSchemes(SessionGridAuthenticationDefaults.AuthenticationScheme)
+            .RequireAuthenticatedUser()
+            .AddRequirements(new ScopeRequirement(ApiTokenScopes.Sessions)));
         options.AddPolicy(Admin, policy => policy
             .AddAuthenticationSchemes(OperatorKeyAuthenticationDefaults.AuthenticationScheme)
             .RequireAuthenticatedUser()

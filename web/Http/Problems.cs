@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Sessions.Grains.Abstractions.Users;
 
 namespace Sessions.Web.Http;
 
@@ -35,6 +36,17 @@ public static class Problems
     {
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
         return WriteAsync(context, ForbiddenBody);
+    }
+
+    /// <summary>The 403 of a credential without <paramref name="scope"/> (an API token created without it), with the
+    /// RFC 6750 §3.1 challenge that names it. Nothing was changed.</summary>
+    public static Task WriteMissingScopeAsync(HttpContext context, ApiTokenScopes scope)
+    {
+        var name = ApiTokenScopeNames.Format(scope);
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        context.Response.Headers.WWWAuthenticate = $"Bearer error=\"insufficient_scope\", scope=\"{name}\"";
+        return WriteAsync(context, Encoding.UTF8.GetBytes(
+            $$"""{"type":"https://www.rfc-editor.org/rfc/rfc9110#section-15.5.4","title":"Not allowed with this credential","status":403,"detail":"This needs the \"{{name}}\" scope: a browser or app session, or an API token created with it."}"""));
     }
 
     /// <summary>The API's <see cref="GridUnavailable"/> answer: 503 with Retry-After and a problem saying so.</summary>

@@ -85,6 +85,13 @@ function describeAgent(agent) {
   return system ? `${browser[1]} on ${system[1]}` : browser[1];
 }
 
+// The wire names of API-token scopes (ApiTokenScopeNames), in words.
+const scopeWords = { authenticate: "prove who it is", sessions: "manage your sessions" };
+
+function describeScopes(scopes) {
+  return (scopes || []).map((scope) => scopeWords[scope] || scope).join(", ");
+}
+
 function cell(row, text) {
   const td = document.createElement("td");
   td.textContent = text;
@@ -134,6 +141,7 @@ async function loadTokens() {
     const row = document.createElement("tr");
     row.dataset.tokenId = t.id;
     cell(row, t.name);
+    cell(row, describeScopes(t.scopes));
     cell(row, when(t.createdAt));
     cell(row, when(t.expiresAt));
     cell(row, when(t.lastUsedAt));
@@ -186,12 +194,15 @@ async function signOutEverywhere() {
 
 async function createToken(event) {
   event.preventDefault();
-  const result = await api("POST", "/auth/tokens", { name: $("token-name").value, expiresInDays: Number($("token-days").value) });
+  const scopes = $("token-scope-sessions").checked ? ["sessions"] : [];
+  const body = { name: $("token-name").value, expiresInDays: Number($("token-days").value), scopes };
+  const result = await api("POST", "/auth/tokens", body);
   if (result.status !== 201) { say(problem(result, "The API token was not created."), true); return; }
   $("new-token-value").textContent = result.body.token;
   $("new-token").hidden = false;
   $("token-name").value = "";
-  say("API token created.");
+  $("token-scope-sessions").checked = false;
+  say(`API token created. It may ${describeScopes(result.body.scopes)}.`);
   await loadTokens();
 }
 

@@ -43,13 +43,17 @@ public interface IUserGrain : IGrainWithStringKey
     /// </summary>
     Task<RefreshResult> RefreshAsync(string refreshToken);
 
-    /// <summary>Ends one browser or app session (with its access and refresh tokens).</summary>
-    /// <returns>True when a live session was ended; false when there was none (ending twice is harmless).</returns>
-    Task<bool> EndSessionAsync(string sessionId);
+    /// <summary>Ends one browser or app session (with its access and refresh tokens) on behalf of
+    /// <paramref name="actor"/>: a session ending itself needs only to be live; any other needs
+    /// <see cref="ApiTokenScopes.Sessions"/>.</summary>
+    /// <returns><see cref="RevocationOutcome.NothingToRevoke"/> when there was no such session (ending twice is
+    /// harmless); <see cref="RevocationOutcome.Denied"/>, changing nothing, when the actor may not.</returns>
+    Task<RevocationOutcome> EndSessionAsync(Actor actor, string sessionId);
 
-    /// <summary>Revokes one API token.</summary>
-    /// <returns>True when a live token was revoked; false when there was none.</returns>
-    Task<bool> RevokeApiTokenAsync(string tokenId);
+    /// <summary>Revokes one API token on behalf of <paramref name="actor"/>: a token revoking itself needs only
+    /// <see cref="ApiTokenScopes.Authenticate"/>; any other revocation needs <see cref="ApiTokenScopes.Sessions"/>.</summary>
+    /// <returns>As <see cref="EndSessionAsync"/>.</returns>
+    Task<RevocationOutcome> RevokeApiTokenAsync(Actor actor, string tokenId);
 
     /// <summary>
     /// Revokes whatever credential <paramref name="token"/> is (RFC 7009): a browser, access or refresh token ends its
@@ -59,21 +63,27 @@ public interface IUserGrain : IGrainWithStringKey
 
     /// <summary>
     /// Revokes every credential of the user in one durable step (sessions, their access and refresh tokens, API tokens)
-    /// and advances the user's "not before". When <paramref name="keepCredentialId"/> names a live session or API
-    /// token (the caller's own), that one survives. Once this returns, the next request of every other client fails.
+    /// and advances the user's "not before", on behalf of <paramref name="actor"/>, who needs
+    /// <see cref="ApiTokenScopes.Sessions"/>. With <paramref name="keepCurrent"/>, a credential actor's own session or
+    /// API token survives. Once this returns, the next request of every other client fails.
     /// </summary>
-    Task<SignOutEverywhereResult> SignOutEverywhereAsync(string? keepCredentialId);
+    /// <returns>What was revoked; null, changing nothing, when the actor may not.</returns>
+    Task<SignOutEverywhereResult?> SignOutEverywhereAsync(Actor actor, bool keepCurrent);
 
-    /// <summary>Creates an API token on behalf of a live browser or app session.</summary>
-    Task<ApiTokenResult> CreateApiTokenAsync(string actorSessionId, string name, TimeSpan? lifetime);
+    /// <summary>Creates an API token with <paramref name="scopes"/> (<see cref="ApiTokenScopes.Authenticate"/> is
+    /// always added) on behalf of a live browser or app session.</summary>
+    Task<ApiTokenResult> CreateApiTokenAsync(string actorSessionId, string name, TimeSpan? lifetime, ApiTokenScopes scopes);
 
-    /// <summary>Lists live browser and app sessions, marking <paramref name="currentSessionId"/> as current.</summary>
+    /// <summary>Lists live browser and app sessions for <paramref name="actor"/>, who needs
+    /// <see cref="ApiTokenScopes.Sessions"/>; a credential actor's own session is marked current.</summary>
+    /// <returns>The sessions; null when the actor may not see them.</returns>
     [ReadOnly]
-    Task<SessionInfo[]> ListSessionsAsync(string? currentSessionId);
+    Task<SessionInfo[]?> ListSessionsAsync(Actor actor);
 
-    /// <summary>Lists live API tokens.</summary>
+    /// <summary>Lists live API tokens for <paramref name="actor"/>, who needs <see cref="ApiTokenScopes.Sessions"/>.</summary>
+    /// <returns>The tokens; null when the actor may not see them.</returns>
     [ReadOnly]
-    Task<ApiTokenInfo[]> ListApiTokensAsync();
+    Task<ApiTokenInfo[]?> ListApiTokensAsync(Actor actor);
 
     /// <summary>
     /// Changes the password on behalf of a live browser or app session, after checking the current one (a failure
@@ -89,6 +99,7 @@ public interface IUserGrain : IGrainWithStringKey
     [ReadOnly]
     Task<AuditEvent[]> GetAuditTrailAsync();
 
-    /// <summary>Records an operator action in the audit trail (durably).</summary>
+    /// <summary>Records an operator action that writes nothing itself (a read) in the audit trail, durably, before
+    /// it is done; actions that change something audit their <see cref="Actor"/> in their own write.</summary>
     Task RecordAdminActionAsync(string description);
 }

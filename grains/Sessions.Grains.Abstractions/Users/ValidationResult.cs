@@ -21,6 +21,7 @@ public enum ValidationOutcome : byte
 /// <param name="SessionId">The session, or the API token id for <see cref="CredentialKind.ApiToken"/>.</param>
 /// <param name="Kind">The kind of credential.</param>
 /// <param name="ExpiresAt">When the credential stops working if nothing renews it.</param>
+/// <param name="Scopes">What the credential may do: every scope for browser and app sessions, an API token's own.</param>
 [GenerateSerializer, Immutable, Alias("sg.ValidationResult")]
 public sealed record ValidationResult(
     [property: Id(0)] ValidationOutcome Outcome,
@@ -28,7 +29,8 @@ public sealed record ValidationResult(
     [property: Id(2)] string? Username = null,
     [property: Id(3)] string? SessionId = null,
     [property: Id(4)] CredentialKind Kind = CredentialKind.None,
-    [property: Id(5)] DateTimeOffset ExpiresAt = default)
+    [property: Id(5)] DateTimeOffset ExpiresAt = default,
+    [property: Id(6)] ApiTokenScopes Scopes = ApiTokenScopes.None)
 {
     /// <summary>The uniform denial.</summary>
     public static readonly ValidationResult Denied = new(ValidationOutcome.Denied);

@@ -45,12 +45,12 @@ internal sealed class UserSeed
         return issued;
     }
 
-    /// <summary>Gives <paramref name="user"/> a new API token of the default lifetime, and returns it.</summary>
+    /// <summary>Gives <paramref name="user"/> a new API token of the default lifetime and scopes, and returns it.</summary>
     public string CreateApiToken(UserState user, Guid userId, string name)
     {
         _lifetimes.TryGetApiTokenLifetime(null, out var lifetime);
         var tokenId = Guid.NewGuid();
-        var (record, token) = _issuer.NewApiToken(userId, tokenId, name, user.Epoch, _now, lifetime);
+        var (record, token) = _issuer.NewApiToken(userId, tokenId, name, ApiTokenRules.DefaultScopes, user.Epoch, _now, lifetime);
         user.ApiTokens[tokenId] = record;
         _audit.Append(user, _now, AuditEventKind.ApiTokenCreated, tokenId, name);
         return token;

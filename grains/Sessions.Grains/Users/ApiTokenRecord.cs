@@ -1,3 +1,5 @@
+using Sessions.Grains.Abstractions.Users;
+
 namespace Sessions.Grains.Users;
 
 /// <summary>An API token for a non-human client. Ids are a storage contract: extend only, never renumber.</summary>
@@ -18,6 +20,14 @@ internal sealed class ApiTokenRecord
 
     /// <summary>SHA-256 of the token's verifier.</summary>
     [Id(5)] public byte[] Digest { get; set; } = [];
+
+    /// <summary>What the token may do. A token stored before scopes existed reads back with none: see
+    /// <see cref="GrantedScopes"/>.</summary>
+    [Id(6)] public ApiTokenScopes Scopes { get; set; }
+
+    /// <summary>What the token may do: its scopes, or, for a token stored before scopes existed, every scope — the
+    /// powers it was issued with, so deployed automation keeps working; its owner sees them listed and can revoke it.</summary>
+    public ApiTokenScopes GrantedScopes => Scopes == ApiTokenScopes.None ? ApiTokenRules.EveryScope : Scopes;
 
     /// <summary>The token id as text, kept in memory only (never persisted).</summary>
     [field: NonSerialized]

@@ -84,13 +84,14 @@ internal sealed class CredentialIssuer(TokenCodec codec, CredentialLifetimes lif
     }
 
     public (ApiTokenRecord Record, string Token) NewApiToken(
-        Guid userId, Guid tokenId, string name, long epoch, DateTimeOffset now, TimeSpan lifetime)
+        Guid userId, Guid tokenId, string name, ApiTokenScopes scopes, long epoch, DateTimeOffset now, TimeSpan lifetime)
     {
         Span<byte> verifier = stackalloc byte[TokenFields.VerifierLength];
         RandomNumberGenerator.Fill(verifier);
         var record = new ApiTokenRecord
         {
             Name = name,
+            Scopes = scopes,
             Epoch = epoch,
             CreatedAt = now,
             ExpiresAt = now + lifetime,

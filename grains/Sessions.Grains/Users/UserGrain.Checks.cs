@@ -21,7 +21,7 @@ internal sealed partial class UserGrain
 
         _lastSeen.Touch(id, now);
         return new ValidationResult(ValidationOutcome.Valid, _userIdText, User.Username, session.IdText ??= GridIds.Format(id), kind,
-            _lifetimes.BearerExpiresAt(session, now));
+            _lifetimes.BearerExpiresAt(session, now), ApiTokenRules.EveryScope);
     }
 
     private ValidationResult ValidateApiToken(in TokenFields fields, DateTimeOffset now)
@@ -35,7 +35,8 @@ internal sealed partial class UserGrain
 
         _lastSeen.Touch(id, now);
         return new ValidationResult(
-            ValidationOutcome.Valid, _userIdText, User.Username, token.IdText ??= GridIds.Format(id), CredentialKind.ApiToken, token.ExpiresAt);
+            ValidationOutcome.Valid, _userIdText, User.Username, token.IdText ??= GridIds.Format(id), CredentialKind.ApiToken, token.ExpiresAt,
+            token.GrantedScopes);
     }
 
     /// <summary>Whether the presented token is a credential this user holds: the current browser, access or refresh
@@ -79,6 +80,41 @@ internal sealed partial class UserGrain
     /// <summary>Whether a browser or app session (not an API token) is live: the actor of a privileged change.</summary>
     private bool IsLiveActor(string sessionId, DateTimeOffset now, out Guid id) =>
         GridIds.TryParse(sessionId, out id) && User.Sessions.TryGetValue(id, out var session) && IsLive(id, session, now);
+
+    /// <summary>
+    /// Whether <paramref name="actor"/> may do what needs <paramref name="needed"/> to this user's sessions and API tokens
+    /// (docs/threat-model.md, B25): an operator named by its key may; a credential may when it is a live session of this
+    /// user (sessions hold every scope) or a live API token of this user holding the scope. Anything else — another
+    /// user's credential, a revoked or expired one, an unknown kind of actor — is denied.
+    /// </summary>
+    private bool Permits(Actor? actor, ApiTokenScopes needed, DateTimeOffset now) => (ScopesOf(actor, now) & needed) == needed;
+
+    private ApiTokenScopes ScopesOf(Actor? actor, DateTimeOffset now)
+    {
+        if (actor is { Kind: ActorKind.Operator, Id.Length: > 0 })
+        {
+            return ApiTokenRules.EveryScope;
+        }
+
+        var id = CredentialOf(actor);
+        if (User.Sessions.TryGetValue(id, out var session))
+        {
+            return IsLive(id, session, now) ? ApiTokenRules.EveryScope : ApiTokenScopes.None;
+        }
+
+        return User.ApiTokens.TryGetValue(id, out var token) && CredentialLifetimes.IsLive(token, User.Epoch, now)
+            ? token.GrantedScopes
+            : ApiTokenScopes.None;
+    }
+
+    /// <summary>The id of a credential actor's session or API token; empty (which matches nothing) for any other actor.</summary>
+    private static Guid CredentialOf(Actor? actor) =>
+        actor is { Kind: ActorKind.Credential } && GridIds.TryParse(actor.Id, out var id) ? id : Guid.Empty;
+
+    /// <summary>What ending <paramref name="target"/> needs: a credential ending itself only proves who it is; ending
+    /// any other is session management.</summary>
+    private static ApiTokenScopes NeededToEnd(Actor? actor, Guid target) =>
+        target != Guid.Empty && CredentialOf(actor) == target ? ApiTokenScopes.Authenticate : ApiTokenScopes.Sessions;
 
     /// <summary>At the per-user limit, ends the least recently used session to make room for a new one.</summary>
     private void MakeRoomForSession(DateTimeOffset now)

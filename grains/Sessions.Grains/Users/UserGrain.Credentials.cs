@@ -46,7 +46,7 @@ internal sealed partial class UserGrain
         return new RefreshResult(RefreshOutcome.ReuseDetected);
     }
 
-    public async Task<ApiTokenResult> CreateApiTokenAsync(string actorSessionId, string name, TimeSpan? lifetime)
+    public async Task<ApiTokenResult> CreateApiTokenAsync(string actorSessionId, string name, TimeSpan? lifetime, ApiTokenScopes scopes)
     {
         _state.ThrowIfPoisoned();
         var now = _time.GetUtcNow();
@@ -55,7 +55,8 @@ internal sealed partial class UserGrain
             return new ApiTokenResult(ApiTokenOutcome.Denied);
         }
 
-        if (!ApiTokenRules.TryNormalizeName(name, out name) || !_lifetimes.TryGetApiTokenLifetime(lifetime, out var span))
+        if (!ApiTokenRules.TryNormalizeName(name, out name) || !_lifetimes.TryGetApiTokenLifetime(lifetime, out var span)
+            || !ApiTokenRules.TryNormalizeScopes(scopes, out scopes))
         {
             return new ApiTokenResult(ApiTokenOutcome.Rejected);
         }
@@ -66,32 +67,43 @@ internal sealed partial class UserGrain
         }
 
         var tokenId = Guid.NewGuid();
-        var (record, token) = _issuer.NewApiToken(_userId, tokenId, name, User.Epoch, now, span);
+        var (record, token) = _issuer.NewApiToken(_userId, tokenId, name, scopes, User.Epoch, now, span);
         User.ApiTokens[tokenId] = record;
         _audit.Append(User, now, AuditEventKind.ApiTokenCreated, tokenId, name);
         await WriteAsync(now);
-        return new ApiTokenResult(ApiTokenOutcome.Created, GridIds.Format(tokenId), token, record.ExpiresAt);
+        return new ApiTokenResult(ApiTokenOutcome.Created, GridIds.Format(tokenId), token, record.ExpiresAt, scopes);
     }
 
-    public Task<SessionInfo[]> ListSessionsAsync(string? currentSessionId)
+    public Task<SessionInfo[]?> ListSessionsAsync(Actor actor)
     {
         var now = _time.GetUtcNow();
-        var current = GridIds.TryParse(currentSessionId, out var id) ? id : Guid.Empty;
+        if (!Permits(actor, ApiTokenScopes.Sessions, now))
+        {
+            return Task.FromResult<SessionInfo[]?>(null);
+        }
+
+        var current = CredentialOf(actor);
         var list = LiveSessions(now)
             .Select(s => Describe(s.Key, s.Value, s.Key == current))
             .OrderByDescending(s => s.LastSeenAt)
             .ToArray();
-        return Task.FromResult(list);
+        return Task.FromResult<SessionInfo[]?>(list);
     }
 
-    public Task<ApiTokenInfo[]> ListApiTokensAsync()
+    public Task<ApiTokenInfo[]?> ListApiTokensAsync(Actor actor)
     {
         var now = _time.GetUtcNow();
+        if (!Permits(actor, ApiTokenScopes.Sessions, now))
+        {
+            return Task.FromResult<ApiTokenInfo[]?>(null);
+        }
+
         var list = LiveApiTokens(now)
             .Select(t => new ApiTokenInfo(
-                GridIds.Format(t.Key), t.Value.Name, t.Value.CreatedAt, t.Value.ExpiresAt, _lastSeen.LastUsed(t.Key, t.Value)))
+                GridIds.Format(t.Key), t.Value.Name, t.Value.CreatedAt, t.Value.ExpiresAt, _lastSeen.LastUsed(t.Key, t.Value),
+                t.Value.GrantedScopes))
             .OrderBy(t => t.CreatedAt)
             .ToArray();
-        return Task.FromResult(list);
+        return Task.FromResult<ApiTokenInfo[]?>(list);
     }
 }

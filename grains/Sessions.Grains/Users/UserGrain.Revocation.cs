@@ -8,28 +8,42 @@ namespace Sessions.Grains.Users;
 /// <summary>The user grain: ending one credential, or all of them at once.</summary>
 internal sealed partial class UserGrain
 {
-    public async Task<bool> EndSessionAsync(string sessionId)
+    public async Task<RevocationOutcome> EndSessionAsync(Actor actor, string sessionId)
     {
         _state.ThrowIfPoisoned();
-        if (!GridIds.TryParse(sessionId, out var id) || !User.Sessions.Remove(id))
+        var id = GridIds.TryParse(sessionId, out var parsed) ? parsed : Guid.Empty;
+        if (!Permits(actor, NeededToEnd(actor, id), _time.GetUtcNow()))
         {
-            return false;
+            return RevocationOutcome.Denied;
         }
 
+        if (!User.Sessions.Remove(id))
+        {
+            return RevocationOutcome.NothingToRevoke;
+        }
+
+        AuditOperator(actor, "ended a session");
         await CommitRevocationAsync(id, AuditEventKind.SessionRevoked, null, RevocationCauses.Session);
-        return true;
+        return RevocationOutcome.Revoked;
     }
 
-    public async Task<bool> RevokeApiTokenAsync(string tokenId)
+    public async Task<RevocationOutcome> RevokeApiTokenAsync(Actor actor, string tokenId)
     {
         _state.ThrowIfPoisoned();
-        if (!GridIds.TryParse(tokenId, out var id) || !User.ApiTokens.Remove(id))
+        var id = GridIds.TryParse(tokenId, out var parsed) ? parsed : Guid.Empty;
+        if (!Permits(actor, NeededToEnd(actor, id), _time.GetUtcNow()))
         {
-            return false;
+            return RevocationOutcome.Denied;
         }
 
+        if (!User.ApiTokens.Remove(id))
+        {
+            return RevocationOutcome.NothingToRevoke;
+        }
+
+        AuditOperator(actor, "revoked an API token");
         await CommitRevocationAsync(id, AuditEventKind.ApiTokenRevoked, null, RevocationCauses.ApiToken);
-        return true;
+        return RevocationOutcome.Revoked;
     }
 
     public async Task RevokeTokenAsync(string token)
@@ -60,12 +74,27 @@ internal sealed partial class UserGrain
         _metrics.Revoked(cause);
     }
 
-    public async Task<SignOutEverywhereResult> SignOutEverywhereAsync(string? keepCredentialId)
+    /// <summary>Audits what an operator changes under its key's name; the change's own write makes it durable, so the
+    /// audit and the action are one write. Credential actors are audited by the change's own event.</summary>
+    private void AuditOperator(Actor actor, string action)
+    {
+        if (actor.Kind == ActorKind.Operator)
+        {
+            _audit.Append(User, _time.GetUtcNow(), AuditEventKind.AdminAction, null, $"{actor.Describe()}: {action}");
+        }
+    }
+
+    public async Task<SignOutEverywhereResult?> SignOutEverywhereAsync(Actor actor, bool keepCurrent)
     {
         _state.ThrowIfPoisoned();
         var started = Stopwatch.GetTimestamp();
         var now = _time.GetUtcNow();
-        var keepId = GridIds.TryParse(keepCredentialId, out var id) ? id : Guid.Empty;
+        if (!Permits(actor, ApiTokenScopes.Sessions, now))
+        {
+            return null;
+        }
+
+        var keepId = keepCurrent ? CredentialOf(actor) : Guid.Empty;
         var keptSession = User.Sessions.TryGetValue(keepId, out var session) && IsLive(keepId, session, now) ? session : null;
         var keptToken = User.ApiTokens.TryGetValue(keepId, out var token) && CredentialLifetimes.IsLive(token, User.Epoch, now) ? token : null;
 
@@ -89,6 +118,7 @@ internal sealed partial class UserGrain
         }
 
         var kept = keptSession is not null || keptToken is not null ? keepId : (Guid?)null;
+        AuditOperator(actor, "sign out everywhere");
         _audit.Append(User, now, AuditEventKind.SignedOutEverywhere, kept, $"{revokedSessions} sessions, {revokedTokens} API tokens");
         await WriteAsync(now);
         _metrics.Revoked(RevocationCauses.SignOutEverywhere, revokedSessions + revokedTokens);

@@ -140,7 +140,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
             && IsLive(id, session, now) && CredentialIssuer.Matches(fields.Verifier, session.RefreshDigest);
         return ValueTask.FromResult(live
             ? new ValidationResult(ValidationOutcome.Valid, _userIdText, User.Username, GridIds.Format(id), CredentialKind.App,
-                _lifetimes.SessionDeadline(session!, now))
+                _lifetimes.SessionDeadline(session!, now), ApiTokenRules.EveryScope)
             : ValidationResult.Denied);
     }
 

@@ -33,7 +33,7 @@ public sealed class DuplicateActivationTests(PostgresServer server)
         var duplicate = green.Client.GetGrain<IUserGrain>(user.UserId);
         Assert.True(await AcceptsAnyAsync(duplicate, credentials));
 
-        await user.Grain.SignOutEverywhereAsync(null);
+        await user.Grain.SignOutEverywhereAsync(TestUser.Operator, keepCurrent: false);
         var acknowledgedAt = clock.GetUtcNow();
         var (staleness, detection) = await MeasureStalenessAsync(duplicate, credentials, clock, acknowledgedAt, until: 2 * bound);
 

@@ -89,7 +89,7 @@ public sealed class ElasticityTests(PostgresServer server)
 
             if (round % 10 == 9)
             {
-                while (await TryAsync(() => user.Grain.SignOutEverywhereAsync(null)) is null)
+                while (await TryAsync(async () => (await user.Grain.SignOutEverywhereAsync(TestUser.Operator, keepCurrent: false))!) is null)
                 {
                     if (stop.IsCancellationRequested)
                     {

@@ -41,7 +41,7 @@ public sealed class SiloLossTests(PostgresServer server)
 
         Assert.All(users, u => Assert.Equal(victim.SiloAddress, PostgresGrid.HostOf(grid, u.User)));
 
-        await Task.WhenAll(users.Select(u => u.User.Grain.SignOutEverywhereAsync(null)));
+        await Task.WhenAll(users.Select(u => u.User.Grain.SignOutEverywhereAsync(TestUser.Operator, keepCurrent: false)));
         await grid.Cluster.KillSiloAsync(victim, Cancellation);
         await grid.Cluster.WaitForLivenessToStabilizeAsync(didKill: true);
 

@@ -152,10 +152,10 @@ public sealed class AccountTests(ClusterFixture fixture)
         var user = await TestUser.RegisterAsync(Grid.Client);
         var browser = await user.SignInBrowserAsync();
         var apiToken = await user.CreateApiTokenAsync(browser.SessionId);
-        await user.Grain.EndSessionAsync(browser.SessionId);
+        await user.Grain.EndSessionAsync(Actor.Credential(browser.SessionId), browser.SessionId);
 
-        var byEndedSession = await user.Grain.CreateApiTokenAsync(browser.SessionId, "late", null);
-        var byApiToken = await user.Grain.CreateApiTokenAsync(apiToken.Id!, "chained", null);
+        var byEndedSession = await user.Grain.CreateApiTokenAsync(browser.SessionId, "late", null, ApiTokenRules.DefaultScopes);
+        var byApiToken = await user.Grain.CreateApiTokenAsync(apiToken.Id!, "chained", null, ApiTokenRules.DefaultScopes);
         var passwordByApiToken = await user.Grain.ChangePasswordAsync(apiToken.Id!, TestUser.Password, "a brand new passphrase");
 
         Assert.Equal(ApiTokenOutcome.Denied, byEndedSession.Outcome);
@@ -171,8 +171,8 @@ public sealed class AccountTests(ClusterFixture fixture)
         await user.SignInAppAsync(device: "phone");
         var apiToken = await user.CreateApiTokenAsync(browser.SessionId, "nightly backup");
 
-        var sessions = await user.Grain.ListSessionsAsync(browser.SessionId);
-        var tokens = await user.Grain.ListApiTokensAsync();
+        var sessions = (await user.Grain.ListSessionsAsync(Actor.Credential(browser.SessionId)))!;
+        var tokens = (await user.Grain.ListApiTokensAsync(Actor.Credential(browser.SessionId)))!;
 
         Assert.Equal(["laptop", "phone"], sessions.Select(s => s.Device).Order());
         Assert.Equal(browser.SessionId, Assert.Single(sessions, s => s.Current).Id);

@@ -23,7 +23,7 @@ public sealed class DurabilityTests
             revokedToken = await revoked.CreateApiTokenAsync(revokedBrowser.SessionId);
             keptBrowser = await kept.SignInBrowserAsync();
             keptApp = await kept.SignInAppAsync();
-            await revoked.Grain.SignOutEverywhereAsync(null);
+            await revoked.Grain.SignOutEverywhereAsync(TestUser.Operator, keepCurrent: false);
         }
 
         await using var after = await GridCluster.StartAsync(databasePath, silos: 1);
@@ -70,7 +70,7 @@ public sealed class DurabilityTests
             await grid.Cluster.MigrateAsync(user.Grain, victim.SiloAddress);
         }
 
-        await Task.WhenAll(users.Select(u => u.Grain.SignOutEverywhereAsync(null)));
+        await Task.WhenAll(users.Select(u => u.Grain.SignOutEverywhereAsync(TestUser.Operator, keepCurrent: false)));
         Assert.True(users.Count(u => HostOf(grid, u) == victim.SiloAddress) >= 10);
         await grid.Cluster.KillSiloAsync(victim, TestContext.Current.CancellationToken);
         await grid.Cluster.WaitForLivenessToStabilizeAsync(didKill: true);

@@ -43,7 +43,7 @@ public sealed class PolicyLimitTests(TightPolicyFixture fixture) : IClassFixture
         var browser = await user.SignInBrowserAsync();
         var tokens = await Repeat.SequentiallyAsync(2, i => user.CreateApiTokenAsync(browser.SessionId, $"job {i}"));
 
-        var third = await user.Grain.CreateApiTokenAsync(browser.SessionId, "one too many", null);
+        var third = await user.Grain.CreateApiTokenAsync(browser.SessionId, "one too many", null, ApiTokenRules.DefaultScopes);
 
         Assert.Equal(ApiTokenOutcome.LimitReached, third.Outcome);
         Assert.All(await Task.WhenAll(tokens.Select(t => user.IsValidAsync(t.Token!))), Assert.True);
@@ -58,7 +58,7 @@ public sealed class PolicyLimitTests(TightPolicyFixture fixture) : IClassFixture
             await user.SignInBrowserAsync();
         }
 
-        await user.Grain.SignOutEverywhereAsync(null);
+        await user.Grain.SignOutEverywhereAsync(TestUser.Operator, keepCurrent: false);
 
         var trail = await user.Grain.GetAuditTrailAsync();
         Assert.Equal(5, trail.Length);

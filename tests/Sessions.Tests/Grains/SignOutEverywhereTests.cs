@@ -20,7 +20,7 @@ public sealed class SignOutEverywhereTests(ClusterFixture fixture)
         var controlApp = await control.SignInAppAsync();
         var controlToken = await control.CreateApiTokenAsync(controlBrowser.SessionId);
 
-        var result = await user.Grain.SignOutEverywhereAsync(keepCredentialId: null);
+        var result = (await user.Grain.SignOutEverywhereAsync(TestUser.Operator, keepCurrent: false))!;
 
         Assert.Equal(20, result.RevokedSessions);
         Assert.Equal(5, result.RevokedTokens);
@@ -49,7 +49,7 @@ public sealed class SignOutEverywhereTests(ClusterFixture fixture)
         var app = await user.SignInAppAsync();
         var apiToken = await user.CreateApiTokenAsync(current.SessionId);
 
-        var result = await user.Grain.SignOutEverywhereAsync(keepCredentialId: current.SessionId);
+        var result = (await user.Grain.SignOutEverywhereAsync(Actor.Credential(current.SessionId), keepCurrent: true))!;
 
         Assert.Equal(6, result.RevokedSessions);
         Assert.Equal(1, result.RevokedTokens);
@@ -57,7 +57,7 @@ public sealed class SignOutEverywhereTests(ClusterFixture fixture)
         Assert.All(await Task.WhenAll(others.Select(s => user.IsValidAsync(s.SessionToken!))), Assert.False);
         Assert.False(await user.IsValidAsync(app.AccessToken!));
         Assert.False(await user.IsValidAsync(apiToken.Token!));
-        var sessions = await user.Grain.ListSessionsAsync(current.SessionId);
+        var sessions = (await user.Grain.ListSessionsAsync(Actor.Credential(current.SessionId)))!;
         Assert.Equal(current.SessionId, Assert.Single(sessions).Id);
     }
 
@@ -66,10 +66,10 @@ public sealed class SignOutEverywhereTests(ClusterFixture fixture)
     {
         var user = await TestUser.RegisterAsync(Grid.Client);
         var browser = await user.SignInBrowserAsync();
-        var caller = await user.CreateApiTokenAsync(browser.SessionId, "caller");
+        var caller = await user.CreateApiTokenAsync(browser.SessionId, "caller", scopes: ApiTokenScopes.Sessions);
         var other = await user.CreateApiTokenAsync(browser.SessionId, "other");
 
-        var result = await user.Grain.SignOutEverywhereAsync(keepCredentialId: caller.Id);
+        var result = (await user.Grain.SignOutEverywhereAsync(Actor.Credential(caller.Id!), keepCurrent: true))!;
 
         Assert.Equal((1, 1), (result.RevokedSessions, result.RevokedTokens));
         Assert.True(await user.IsValidAsync(caller.Token!));
@@ -84,7 +84,7 @@ public sealed class SignOutEverywhereTests(ClusterFixture fixture)
         var app = await user.SignInAppAsync();
         await user.SignInAppAsync();
 
-        await user.Grain.SignOutEverywhereAsync(keepCredentialId: app.SessionId);
+        await user.Grain.SignOutEverywhereAsync(Actor.Credential(app.SessionId), keepCurrent: true);
 
         var refreshed = await user.Grain.RefreshAsync(app.RefreshToken!);
         Assert.Equal(RefreshOutcome.Refreshed, refreshed.Outcome);
@@ -97,7 +97,7 @@ public sealed class SignOutEverywhereTests(ClusterFixture fixture)
         var user = await TestUser.RegisterAsync(Grid.Client);
         var sessions = await Repeat.SequentiallyAsync(5, _ => user.SignInBrowserAsync());
 
-        var ended = await user.Grain.EndSessionAsync(sessions[1].SessionId);
+        var ended = await user.Grain.EndSessionAsync(Actor.Credential(sessions[0].SessionId), sessions[1].SessionId) == RevocationOutcome.Revoked;
 
         Assert.True(ended);
         Assert.False(await user.IsValidAsync(sessions[1].SessionToken!));
@@ -112,10 +112,10 @@ public sealed class SignOutEverywhereTests(ClusterFixture fixture)
     {
         var user = await TestUser.RegisterAsync(Grid.Client);
         var browser = await user.SignInBrowserAsync();
-        await user.Grain.SignOutEverywhereAsync(null);
+        await user.Grain.SignOutEverywhereAsync(TestUser.Operator, keepCurrent: false);
 
-        var second = await user.Grain.SignOutEverywhereAsync(null);
-        var endedAgain = await user.Grain.EndSessionAsync(browser.SessionId);
+        var second = (await user.Grain.SignOutEverywhereAsync(TestUser.Operator, keepCurrent: false))!;
+        var endedAgain = await user.Grain.EndSessionAsync(TestUser.Operator, browser.SessionId) == RevocationOutcome.Revoked;
 
         Assert.Equal((0, 0), (second.RevokedSessions, second.RevokedTokens));
         Assert.False(endedAgain);
@@ -131,7 +131,7 @@ public sealed class SignOutEverywhereTests(ClusterFixture fixture)
         await user.SignInBrowserAsync();
         var before = Grid.Clock.GetUtcNow();
 
-        var result = await user.Grain.SignOutEverywhereAsync(null);
+        var result = (await user.Grain.SignOutEverywhereAsync(TestUser.Operator, keepCurrent: false))!;
 
         Assert.Equal(before, result.NotBefore);
         var trail = await user.Grain.GetAuditTrailAsync();

@@ -22,12 +22,12 @@ public sealed class StorageFaultTests(ClusterFixture fixture)
         var deactivated = Grid.Cluster.WaitForDeactivationAsync(user.Grain);
         Grid.Faults.Arm(user.Grain.GetGrainId(), FaultPoint.BeforeWrite);
 
-        await Assert.ThrowsAsync<SessionStoreUnavailableException>(() => user.Grain.SignOutEverywhereAsync(null));
+        await Assert.ThrowsAsync<SessionStoreUnavailableException>(() => user.Grain.SignOutEverywhereAsync(TestUser.Operator, keepCurrent: false));
         await deactivated;
 
         Assert.True(await user.IsValidAsync(browser.SessionToken!));
         Assert.NotEqual(activation, ActivationOf(user));
-        var retry = await user.Grain.SignOutEverywhereAsync(null);
+        var retry = (await user.Grain.SignOutEverywhereAsync(TestUser.Operator, keepCurrent: false))!;
         Assert.Equal(1, retry.RevokedSessions);
         Assert.False(await user.IsValidAsync(browser.SessionToken!));
     }
@@ -40,11 +40,11 @@ public sealed class StorageFaultTests(ClusterFixture fixture)
         var deactivated = Grid.Cluster.WaitForDeactivationAsync(user.Grain);
         Grid.Faults.Arm(user.Grain.GetGrainId(), FaultPoint.AfterWrite);
 
-        await Assert.ThrowsAsync<SessionStoreUnavailableException>(() => user.Grain.SignOutEverywhereAsync(null));
+        await Assert.ThrowsAsync<SessionStoreUnavailableException>(() => user.Grain.SignOutEverywhereAsync(TestUser.Operator, keepCurrent: false));
         await deactivated;
 
         Assert.False(await user.IsValidAsync(browser.SessionToken!));
-        await user.Grain.SignOutEverywhereAsync(null);
+        await user.Grain.SignOutEverywhereAsync(TestUser.Operator, keepCurrent: false);
         Assert.False(await user.IsValidAsync(browser.SessionToken!));
     }
 
@@ -56,7 +56,7 @@ public sealed class StorageFaultTests(ClusterFixture fixture)
         var deactivated = Grid.Cluster.WaitForDeactivationAsync(user.Grain);
         var write = Grid.Faults.HoldNextWrite(user.Grain.GetGrainId());
 
-        var signOut = user.Grain.SignOutEverywhereAsync(null);
+        var signOut = user.Grain.SignOutEverywhereAsync(TestUser.Operator, keepCurrent: false);
         await write.Reached;
         var beside = await user.Grain.ValidateAsync(browser.SessionToken!);
         write.Release(fail: true);
@@ -86,14 +86,14 @@ public sealed class StorageFaultTests(ClusterFixture fixture)
     public async Task SignInThatCannotBeWrittenIssuesNoSession()
     {
         var user = await TestUser.RegisterAsync(Grid.Client);
-        await user.Grain.ListSessionsAsync(null);
+        await user.Grain.ListSessionsAsync(TestUser.Operator);
         var deactivated = Grid.Cluster.WaitForDeactivationAsync(user.Grain);
         Grid.Faults.Arm(user.Grain.GetGrainId(), FaultPoint.BeforeWrite);
 
         await Assert.ThrowsAsync<SessionStoreUnavailableException>(() => user.SignInAsync(CredentialKind.Browser));
         await deactivated;
 
-        Assert.Empty(await user.Grain.ListSessionsAsync(null));
+        Assert.Empty((await user.Grain.ListSessionsAsync(TestUser.Operator))!);
     }
 
     [Fact]
@@ -104,11 +104,11 @@ public sealed class StorageFaultTests(ClusterFixture fixture)
         var deactivated = Grid.Cluster.WaitForDeactivationAsync(user.Grain);
         await BumpStoredVersionAsync(user.UserId);
 
-        await Assert.ThrowsAsync<SessionStoreUnavailableException>(() => user.Grain.SignOutEverywhereAsync(null));
+        await Assert.ThrowsAsync<SessionStoreUnavailableException>(() => user.Grain.SignOutEverywhereAsync(TestUser.Operator, keepCurrent: false));
         await deactivated;
 
         Assert.True(await user.IsValidAsync(browser.SessionToken!));
-        await user.Grain.SignOutEverywhereAsync(null);
+        await user.Grain.SignOutEverywhereAsync(TestUser.Operator, keepCurrent: false);
         Assert.False(await user.IsValidAsync(browser.SessionToken!));
     }
 

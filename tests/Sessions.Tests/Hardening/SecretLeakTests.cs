@@ -17,6 +17,8 @@ namespace Sessions.Tests.Hardening;
 /// </summary>
 public sealed class SecretLeakTests
 {
+    private static readonly string[] SessionsScope = ["sessions"];
+
     private static readonly Dictionary<string, string?> TraceEverything = new()
     {
         ["Logging:LogLevel:Default"] = "Trace",
@@ -90,7 +92,7 @@ public sealed class SecretLeakTests
         var cookie = (await SendAsync(http, HttpMethod.Post, "/auth/login", json: new { username, password = TestUser.Password })).Headers.GetValues("Set-Cookie").Single().Split(';')[0];
         tokens.Add(cookie.Split('=', 2)[1]);
         var phone = await AppSignInAsync(http, username, tokens);
-        var apiToken = (await (await SendAsync(http, HttpMethod.Post, "/auth/tokens", phone.AccessToken, json: new { name = "agent" }, expect: HttpStatusCode.Created))
+        var apiToken = (await (await SendAsync(http, HttpMethod.Post, "/auth/tokens", phone.AccessToken, json: new { name = "agent", scopes = SessionsScope }, expect: HttpStatusCode.Created))
             .Content.ReadFromJsonAsync<CreatedToken>())!.Token;
         tokens.Add(apiToken);
 

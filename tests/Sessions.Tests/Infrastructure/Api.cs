@@ -66,10 +66,11 @@ public static class Api
         return client;
     }
 
-    /// <summary>Creates an API token through a signed-in client.</summary>
-    public static async Task<CreatedToken> CreateApiTokenAsync(this HttpClient signedIn, string name = "job", int? expiresInDays = null)
+    /// <summary>Creates an API token through a signed-in client, with <paramref name="scopes"/> when given (wire names).</summary>
+    public static async Task<CreatedToken> CreateApiTokenAsync(
+        this HttpClient signedIn, string name = "job", int? expiresInDays = null, string[]? scopes = null)
     {
-        var response = await signedIn.PostAsJsonAsync("/auth/tokens", new { name, expiresInDays });
+        var response = await signedIn.PostAsJsonAsync("/auth/tokens", new { name, expiresInDays, scopes });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<CreatedToken>())!;
     }
@@ -86,7 +87,9 @@ public static class Api
 public sealed record AppTokens(
     string UserId, string SessionId, string AccessToken, DateTimeOffset AccessTokenExpiresAt, string RefreshToken, DateTimeOffset RefreshTokenExpiresAt);
 
-public sealed record CreatedToken(string Id, string Token, DateTimeOffset ExpiresAt);
+public sealed record CreatedToken(string Id, string Token, DateTimeOffset ExpiresAt, string[] Scopes);
+
+public sealed record TokenRow(string Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? LastUsedAt, string[] Scopes);
 
 public sealed record MeBody(string UserId, string Username, string SessionId, string Credential);
 

@@ -16,6 +16,7 @@ public sealed class EchoApp : IAsyncDisposable
     public const string UsernameHeader = "X-Auth-Username";
     public const string SessionIdHeader = "X-Auth-Session-Id";
     public const string CredentialHeader = "X-Auth-Credential";
+    public const string ScopeHeader = "X-Auth-Scope";
 
     private readonly WebApplication _app;
     private long _requests;
@@ -59,9 +60,10 @@ public sealed class EchoApp : IAsyncDisposable
             [.. headers[UsernameHeader].Select(v => v ?? string.Empty)],
             [.. headers[SessionIdHeader].Select(v => v ?? string.Empty)],
             [.. headers[CredentialHeader].Select(v => v ?? string.Empty)],
+            [.. headers[ScopeHeader].Select(v => v ?? string.Empty)],
             context.Request.Path.Value ?? string.Empty));
     }
 }
 
 /// <summary>What <see cref="EchoApp"/> received.</summary>
-public sealed record EchoBody(string[] GridIds, string[] Usernames, string[] SessionIds, string[] Credentials, string Path);
+public sealed record EchoBody(string[] GridIds, string[] Usernames, string[] SessionIds, string[] Credentials, string[] Scopes, string Path);

@@ -9,6 +9,9 @@ public sealed class TestUser
     /// <summary>The password of every user a test registers, through the grains or the HTTP API (<see cref="Api"/>).</summary>
     public const string Password = "correct horse battery staple";
 
+    /// <summary>The actor of grain calls a test makes as the grid's operator would (no credential of the user's own).</summary>
+    public static readonly Actor Operator = Actor.Operator("tests");
+
     private TestUser(IGrainFactory grains, string username, string userId)
     {
         Grains = grains;
@@ -41,9 +44,10 @@ public sealed class TestUser
 
     public async Task<IssuedSession> SignInAppAsync(string? device = null) => Signed(await SignInAsync(CredentialKind.App, device: device));
 
-    public async Task<ApiTokenResult> CreateApiTokenAsync(string actorSessionId, string name = "job", TimeSpan? lifetime = null)
+    public async Task<ApiTokenResult> CreateApiTokenAsync(
+        string actorSessionId, string name = "job", TimeSpan? lifetime = null, ApiTokenScopes scopes = ApiTokenRules.DefaultScopes)
     {
-        var result = await Grain.CreateApiTokenAsync(actorSessionId, name, lifetime);
+        var result = await Grain.CreateApiTokenAsync(actorSessionId, name, lifetime, scopes);
         Assert.Equal(ApiTokenOutcome.Created, result.Outcome);
         return result;
     }

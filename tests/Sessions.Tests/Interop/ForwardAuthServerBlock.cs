@@ -21,12 +21,14 @@ public static class ForwardAuthServerBlock
                 auth_request_set $auth_username $upstream_http_x_auth_username;
                 auth_request_set $auth_session_id $upstream_http_x_auth_session_id;
                 auth_request_set $auth_credential $upstream_http_x_auth_credential;
+                auth_request_set $auth_scope $upstream_http_x_auth_scope;
 
                 # Always set here, so a client's own X-Auth-* headers never reach the app.
                 proxy_set_header X-Auth-User-Id $auth_user_id;
                 proxy_set_header X-Auth-Username $auth_username;
                 proxy_set_header X-Auth-Session-Id $auth_session_id;
                 proxy_set_header X-Auth-Credential $auth_credential;
+                proxy_set_header X-Auth-Scope $auth_scope;
                 proxy_pass http://127.0.0.1:{1};
 
                 error_page 401 = @signed_out;

@@ -47,6 +47,23 @@ public sealed class NginxForwardAuthTests(NginxFixture fixture) : IClassFixture<
         Assert.Equal("/orders/7", seen.Path);
     }
 
+    [Theory]
+    [InlineData("cookie", "authenticate sessions")]
+    [InlineData("access token", "authenticate sessions")]
+    [InlineData("api token", "authenticate")]
+    public async Task TheAppLearnsWhatTheCredentialMayDoNeverAScopeTheClientClaims(string credential, string scope)
+    {
+        var (_, header) = await CredentialAsync(await RegisterAsync(), credential);
+
+        var response = await RawHttp.SendAsync(Nginx.Port,
+            $"GET /reports HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: {Json}\r\n{header}\r\n" +
+            "X-Auth-Scope: sessions admin\r\nx-auth-scope: admin\r\nConnection: close\r\n\r\n");
+
+        Assert.True(response.Status == 200, $"{response.Head}\n{Nginx.ErrorLog}");
+        var seen = JsonSerializer.Deserialize<EchoBody>(response.Body, JsonSerializerOptions.Web)!;
+        Assert.Equal([scope], seen.Scopes);
+    }
+
     [Fact]
     public async Task AfterSignOutEverywhereTheVeryNextProxiedRequestOfEveryClientStopsAtTheProxy()
     {

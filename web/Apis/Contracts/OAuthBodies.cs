@@ -2,7 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace Sessions.Web.Apis.Contracts;
 
-/// <summary>An RFC 7662 introspection answer. An inactive token gets <c>{"active":false}</c> and nothing else.</summary>
+/// <summary>An RFC 7662 introspection answer. An inactive token gets <c>{"active":false}</c> and nothing else; an
+/// active one says what it may do in <c>scope</c>, space-separated (§2.2).</summary>
 public sealed record IntrospectionResponse(
     [property: JsonPropertyName("active")] bool Active,
     [property: JsonPropertyName("sub"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Subject = null,
@@ -10,7 +11,8 @@ public sealed record IntrospectionResponse(
     [property: JsonPropertyName("token_type"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TokenType = null,
     [property: JsonPropertyName("exp"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? ExpiresAt = null,
     [property: JsonPropertyName("sid"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SessionId = null,
-    [property: JsonPropertyName("credential"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Credential = null)
+    [property: JsonPropertyName("credential"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Credential = null,
+    [property: JsonPropertyName("scope"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Scope = null)
 {
     public static readonly IntrospectionResponse Inactive = new(false);
 }

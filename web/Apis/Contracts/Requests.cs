@@ -11,6 +11,7 @@ public sealed record RefreshRequest(string? RefreshToken);
 
 public sealed record LogoutEverywhereRequest(bool? KeepCurrent);
 
-public sealed record CreateApiTokenRequest(string? Name, int? ExpiresInDays);
+// Scopes: wire names (ApiTokenScopeNames); none means ["authenticate"], which is always included.
+public sealed record CreateApiTokenRequest(string? Name, int? ExpiresInDays, string?[]? Scopes);
 
 public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);

@@ -43,12 +43,14 @@ public sealed record LogoutEverywhereResponse(int RevokedSessions, int RevokedTo
         new(result.RevokedSessions, result.RevokedTokens, result.NotBefore);
 }
 
-public sealed record CreatedApiTokenResponse(string Id, string Token, DateTimeOffset ExpiresAt)
+public sealed record CreatedApiTokenResponse(string Id, string Token, DateTimeOffset ExpiresAt, string[] Scopes)
 {
     public override string ToString() => $"CreatedApiTokenResponse {{ Id = {Id} }}";
 }
 
-public sealed record ApiTokenResponse(string Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? LastUsedAt)
+public sealed record ApiTokenResponse(
+    string Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? LastUsedAt, string[] Scopes)
 {
-    public static ApiTokenResponse From(ApiTokenInfo t) => new(t.Id, t.Name, t.CreatedAt, t.ExpiresAt, t.LastUsedAt);
+    public static ApiTokenResponse From(ApiTokenInfo t) =>
+        new(t.Id, t.Name, t.CreatedAt, t.ExpiresAt, t.LastUsedAt, ApiTokenScopeNames.Of(t.Scopes));
 }

@@ -98,6 +98,7 @@ internal sealed class SessionGridAuthenticationHandler(
                 new Claim(SessionGridClaims.SessionId, verdict.SessionId!),
                 new Claim(SessionGridClaims.Username, verdict.Username ?? string.Empty),
                 new Claim(SessionGridClaims.Credential, CredentialNames.Of(verdict.Kind)),
+                new Claim(SessionGridClaims.Scope, ApiTokenScopeNames.Format(verdict.Scopes)),
             ],
             Scheme.Name,
             SessionGridClaims.Username,

@@ -18,6 +18,10 @@ public static class SessionGridClaims
     /// <summary><c>browser</c>, <c>app</c> or <c>api-token</c>.</summary>
     public const string Credential = "credential";
 
+    /// <summary>What the credential may do, space-separated (RFC 8693 §4.2): every scope for browser and app sessions,
+    /// an API token's own (<see cref="ApiTokenScopeNames"/>).</summary>
+    public const string Scope = "scope";
+
     public static string UserIdOf(ClaimsPrincipal user) => user.FindFirstValue(UserId)!;
 
     /// <summary>The user id as the grid's key type.</summary>
@@ -30,6 +34,14 @@ public static class SessionGridClaims
     public static string UsernameOf(ClaimsPrincipal user) => user.FindFirstValue(Username)!;
 
     public static CredentialKind CredentialOf(ClaimsPrincipal user) => CredentialNames.Parse(user.FindFirstValue(Credential));
+
+    /// <summary>The space-separated scope claim as it is (the <c>X-Auth-Scope</c> header).</summary>
+    public static string ScopeOf(ClaimsPrincipal user) => user.FindFirstValue(Scope) ?? string.Empty;
+
+    public static ApiTokenScopes ScopesOf(ClaimsPrincipal user) => ApiTokenScopeNames.Parse(user.FindFirstValue(Scope));
+
+    /// <summary>The caller as the user grain re-checks it: its session or API token.</summary>
+    public static Actor ActorOf(ClaimsPrincipal user) => Actor.Credential(SessionIdOf(user));
 
     /// <summary>Whether the request came with the session cookie (so it needs cross-site protection and a
     /// cookie to clear on sign-out).</summary>
