@@ -3,6 +3,7 @@ using Orleans.Dashboard;
 using Sessions.Web.Apis;
 using Sessions.Web.Apis.Contracts;
 using Sessions.Web.Authentication;
+using Sessions.Web.Federation;
 using Sessions.Web.Hosting;
 using Sessions.Web.Http;
 using Sessions.Web.OpenApi;
@@ -14,6 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddSessionGridBackend();                       // co-hosted silo on SQLite (default) or client of a cluster
 builder.AddSessionGridObservability();                 // OpenTelemetry: Orleans + our meters, Prometheus, OTLP
 builder.Services.AddSessionGridAuthentication();       // session grid (cookie or bearer), operator keys, resource servers
+builder.Services.AddSessionGridFederation();           // identity providers and signal transmitters: their keys, token validators
 builder.Services.AddSessionGridHealthChecks();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.WithoutTraceIdBelow500);
 builder.Services.AddExceptionHandler<GridExceptionHandler>();
