@@ -9,7 +9,7 @@ namespace Sessions.Grains.Abstractions.Federation;
 /// <see cref="BucketCount"/> buckets of the id's digest. One grain per issuer would serialise every token of a busy
 /// issuer through one activation and rewrite one ever larger row per token; buckets keep each row small (at most
 /// <see cref="MaxEntriesPerBucket"/> entries) and spread the writes, while ids of one issuer still never meet another
-/// issuer's (jti uniqueness is per issuer, RFC 7519 §4.1.7).
+/// issuer's (jti uniqueness is per issuer, RFC 7519 §4.1.7). The caps are docs/invariants.md, invariant 8.
 /// </summary>
 public static class ReplayRecords
 {

@@ -1,7 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
 using Sessions.Grains.Hosting;
 
 namespace Sessions.Web.Federation.Keys;
@@ -24,18 +26,9 @@ public sealed class FederationIssuers : IDisposable
         _http = CreateHttpClient(settings.FetchTimeout);
         var documents = new FetchPolicyDocumentRetriever(_http);
         Providers = settings.Providers.ToDictionary(
-            p => p.Key,
-            p => new FederationProvider(p.Key, p.Value, new IssuerKeys<OpenIdConnectConfiguration>(
-                $"provider {p.Key}", FederationProvider.DiscoveryAddress(p.Value.Authority), new OpenIdConnectConfigurationRetriever(),
-                configuration => FederationProvider.Check(configuration, p.Value.Authority), configuration => configuration.SigningKeys,
-                documents, settings, time, logger)),
-            StringComparer.Ordinal);
+            p => p.Key, p => CreateProvider(p.Key, p.Value, documents, settings, time, logger), StringComparer.Ordinal);
         Transmitters = settings.Transmitters.ToDictionary(
-            t => t.Key,
-            t => new FederationTransmitter(t.Key, t.Value, new IssuerKeys<Microsoft.IdentityModel.Tokens.JsonWebKeySet>(
-                $"transmitter {t.Key}", t.Value.JwksUri, new JsonWebKeySetRetriever(), _ => { }, keySet => keySet.GetSigningKeys(),
-                documents, settings, time, logger)),
-            StringComparer.Ordinal);
+            t => t.Key, t => CreateTransmitter(t.Key, t.Value, documents, settings, time, logger), StringComparer.Ordinal);
         _providersByIssuer = Providers.Values.ToDictionary(p => p.Issuer, StringComparer.Ordinal);
         _transmittersByIssuer = Transmitters.Values.ToDictionary(t => t.Issuer, StringComparer.Ordinal);
     }
@@ -62,6 +55,32 @@ public sealed class FederationIssuers : IDisposable
 
     /// <summary>Releases the HTTP client the caches fetch with.</summary>
     public void Dispose() => _http.Dispose();
+
+    private static FederationProvider CreateProvider(
+        string name, FederationProviderOptions provider, IDocumentRetriever documents, FederationOptions settings, TimeProvider time, ILogger logger) =>
+        new(name, provider, new IssuerKeys<OpenIdConnectConfiguration>(
+            $"provider {name}",
+            FederationProvider.DiscoveryAddress(provider.Authority),
+            new OpenIdConnectConfigurationRetriever(),
+            configuration => FederationProvider.Check(configuration, provider.Authority),
+            configuration => configuration.SigningKeys,
+            documents,
+            settings,
+            time,
+            logger));
+
+    private static FederationTransmitter CreateTransmitter(
+        string name, FederationTransmitterOptions transmitter, IDocumentRetriever documents, FederationOptions settings, TimeProvider time, ILogger logger) =>
+        new(name, transmitter, new IssuerKeys<JsonWebKeySet>(
+            $"transmitter {name}",
+            transmitter.JwksUri,
+            new JsonWebKeySetRetriever(),
+            _ => { },
+            keySet => keySet.GetSigningKeys(),
+            documents,
+            settings,
+            time,
+            logger));
 
     // One client for every issuer: no redirects (a metadata or key address that redirects is a misconfiguration, and
     // following it could leave https), bounded time and size, connections renewed so DNS changes are seen.
