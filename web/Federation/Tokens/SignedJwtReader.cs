@@ -23,6 +23,9 @@ internal static class SignedJwtReader
 
     private static readonly JsonWebTokenHandler Handler = new();
 
+    private static readonly TokenFailure UnknownKey =
+        new(TokenFailureReason.UnknownKey, "The token is signed with a key the issuer has not published.");
+
     /// <summary>Refuses, before any key is fetched, a token whose header no key could make acceptable.</summary>
     public static TokenFailure? CheckHeader(UnverifiedJwt jwt)
     {
@@ -66,9 +69,6 @@ internal static class SignedJwtReader
 
         return result.IsValid ? null : Failure(result.Exception);
     }
-
-    private static readonly TokenFailure UnknownKey =
-        new(TokenFailureReason.UnknownKey, "The token is signed with a key the issuer has not published.");
 
     private static TokenValidationParameters Parameters(IReadOnlyList<SecurityKey> keys, string issuer, IReadOnlyCollection<string> audiences) => new()
     {
