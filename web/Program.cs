@@ -4,6 +4,7 @@ using Sessions.Web.Abuse;
 using Sessions.Web.Apis;
 using Sessions.Web.Apis.Contracts;
 using Sessions.Web.Authentication;
+using Sessions.Web.Federation;
 using Sessions.Web.Hosting;
 using Sessions.Web.Http;
 using Sessions.Web.OpenApi;
@@ -16,6 +17,7 @@ builder.AddSessionGridBackend();                       // co-hosted silo on SQLi
 builder.AddSessionGridObservability();                 // OpenTelemetry: Orleans + our meters, Prometheus, OTLP
 builder.Services.AddSessionGridAuthentication();       // session grid (cookie or bearer), operator keys, resource servers
 builder.Services.AddSessionGridAbuseLimits(builder.Configuration);   // sign-ins and registrations per client network, cluster-wide
+builder.Services.AddSessionGridFederation();           // identity providers and signal transmitters: their keys, token validators
 builder.Services.AddSessionGridHealthChecks();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.WithoutTraceIdBelow500);
 builder.Services.AddExceptionHandler<GridExceptionHandler>();
