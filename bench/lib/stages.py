@@ -37,7 +37,10 @@ CONTAINER_RULES = [
     (OTEL, r"thread: OpenTelemetry|thread: \.NET Counter Po"),
     ("the grain's check (UserGrain.ValidateAsync and its callees)", r"Sessions\.Grains\.Users\.UserGrain[^ ]*Validate|Sessions\.Grains\.Users\.CredentialIssuer::Matches"),
     ("background: storage (SQLite, storage recheck, last-seen flush)", r"Microsoft\.Data\.Sqlite|libe_sqlite3|e_sqlite3|Orleans\.Storage|AdoNetGrainStorage|Sessions\.Grains\.Storage|LastSeenBuffer|StorageRecheck|ReadStoredEtag"),
-    (IDLE, r"^(WaitHandle|LowLevelLifoSemaphore|Monitor)::Wait|System\.Threading\.WaitHandle::Wait|LowLevelLifoSemaphore::WaitForSignal|SocketAsyncEngine::EventLoop|Thread::Sleep|Interop\+Sys::WaitForSocketEvents|Interop\+Sys::LowLevelMonitor_"),
+    # Applied only to dotnet-trace's samples of threads in native code (see classify): those count as CPU only when the
+    # native code is one that works (crypto, socket send and receive, SQLite); any other is a thread blocked in a
+    # wait, a lock, a GC suspension or epoll.
+    (IDLE, r"Interop\+Crypto|System\.Security\.Cryptography|SocketPal::TryComplete(Send|Receive)|Interop\+Sys::(Send|Receive|Write)|Sqlite|sqlite3"),
 ]
 
 STAGE_RULES = [
@@ -76,20 +79,29 @@ STAGES = compile_rules(STAGE_RULES)
 
 
 def method_name(symbol):
-    """A managed frame as "Namespace.Type::Method": the perf map's and EventPipe's names carry return and parameter
-    types (with their assemblies), which must not decide a stage (a method taking a ClaimsPrincipal is not claims
-    work). Native symbols are returned as they are."""
+    """A managed frame as "Namespace.Type::Method": the perf map's names ("instance void [Assembly] Type::Method(args)")
+    and EventPipe's ("Assembly!Namespace.Type.Method(args)") carry return and parameter types with their assemblies,
+    which must not decide a stage (a method taking a ClaimsPrincipal is not claims work). Native symbols are returned
+    as they are."""
     for token in symbol.split(" "):
         if "::" in token:
             return token.split("(", 1)[0]
+    if "!" in symbol:
+        name = symbol.split("!", 1)[1].split("(", 1)[0]
+        owner, dot, method = name.rpartition(".")
+        return f"{owner}::{method}" if dot else name
     return symbol
 
 
-def classify(frames, drop_idle):
+def classify(frames, in_native, drop_idle):
     """frames: leaf first, each "name (module)", the last one "thread: NAME". Returns (stage, the frame that decided).
-    The idle rule applies only to wall-clock samples (dotnet-trace): a perf sample is a thread on a CPU."""
+    The idle rule applies only to wall-clock samples (dotnet-trace) in native code: a perf sample is a thread on a CPU."""
     for name, pattern in CONTAINERS:
-        if name == IDLE and not drop_idle:
+        if name == IDLE:
+            if drop_idle and in_native and not any(pattern.search(frame) for frame in frames[:3]):
+                return name, frames[0] if frames else "(no frames)"
+            if drop_idle and frames and "::<PollGC>" in frames[0]:
+                return name, frames[0]  # parked for a GC or for the sampler's own suspension
             continue
         for frame in frames:
             if pattern.search(frame):
@@ -126,7 +138,9 @@ def perf_samples(path):
 
 
 def speedscope_samples(path):
-    """Yields (weight in ms, frames leaf first, False) from a speedscope file (evented or sampled profiles)."""
+    """Yields (weight in ms, frames leaf first, in native code) from a speedscope file (evented or sampled profiles).
+    TraceEvent ends each stack with a pseudo-frame, CPU_TIME (running managed code) or UNMANAGED_CODE_TIME (in native
+    code: blocked, or in a system call): it is taken off and kept as the flag."""
     with open(path) as text:
         document = json.load(text)
     names = [method_name(frame["name"]) for frame in document["shared"]["frames"]]
@@ -134,13 +148,13 @@ def speedscope_samples(path):
         thread = f"thread: {profile.get('name', '')}"
         if profile.get("type") == "sampled":
             for stack, weight in zip(profile["samples"], profile["weights"]):
-                yield float(weight), [names[i] for i in reversed(stack)] + [thread], False
+                yield (float(weight), *without_pseudo_frame([names[i] for i in reversed(stack)] + [thread]))
             continue
         stack, last = [], None
         for event in profile.get("events", []):
             at = float(event["at"])
             if stack and last is not None and at > last:
-                yield at - last, [names[i] for i in reversed(stack)] + [thread], False
+                yield (at - last, *without_pseudo_frame([names[i] for i in reversed(stack)] + [thread]))
             last = at
             if event["type"] == "O":
                 stack.append(event["frame"])
@@ -148,14 +162,20 @@ def speedscope_samples(path):
                 stack.pop()
 
 
+def without_pseudo_frame(frames):
+    if frames and frames[0] in ("CPU_TIME", "UNMANAGED_CODE_TIME"):
+        return frames[1:], frames[0] == "UNMANAGED_CODE_TIME"
+    return frames, False
+
+
 def tally(format, path):
     samples = perf_samples(path) if format == "perf" else speedscope_samples(path)
     weight, kernel = collections.Counter(), collections.Counter()
     deciding = collections.defaultdict(collections.Counter)
     for w, frames, in_kernel in samples:
-        stage, frame = classify(frames, drop_idle=format != "perf")
+        stage, frame = classify(frames, in_kernel, drop_idle=format != "perf")
         weight[stage] += w
-        if in_kernel:
+        if in_kernel and stage != IDLE:
             kernel[stage] += w
         deciding[stage][frame] += w
     return weight, kernel, deciding
@@ -190,7 +210,7 @@ def main():
     if len(runs) > 1:
         header += f" difference µs/req ({runs[0][0]} − {runs[1][0]}) |"
         rule += "---:|"
-    header += f" {first[0]}: of which kernel |"
+    header += f" {first[0]}: of which {'kernel' if arguments.format == 'perf' else 'native code'} |"
     rule += "---:|"
     print(header)
     print(rule)
