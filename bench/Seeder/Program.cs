@@ -8,12 +8,15 @@ using System.Net.Http.Json;
 //   Seeder grid   <base url> <sessions> <sessions per user> <out file>   register + app sign-in on the grid
 //   Seeder cookie <base url> <sessions> <out file>                       POST /login on the cookie baseline
 //   Seeder bearer <base url> <sessions> <out file>                       POST /login on a session-lookup baseline
+//   Seeder jwt    <base url> <sessions> <out file>                       POST /login on the JwtBearer baseline (its
+//                                                                        identity provider side): one RS256 access
+//                                                                        token per session
 //   Seeder replay <base url> <path> <sessions file>                      GET path once with every session (so a
 //                                                                        server that starts on existing data has
 //                                                                        every user active), each must be accepted
-if (args.Length < 4 || args[0] is not ("grid" or "cookie" or "bearer" or "replay") || (args[0] == "grid" && args.Length < 5))
+if (args.Length < 4 || args[0] is not ("grid" or "cookie" or "bearer" or "jwt" or "replay") || (args[0] == "grid" && args.Length < 5))
 {
-    await Console.Error.WriteLineAsync("usage: Seeder grid|cookie|bearer <base url> <sessions> [<sessions per user>] <out file>");
+    await Console.Error.WriteLineAsync("usage: Seeder grid|cookie|bearer|jwt <base url> <sessions> [<sessions per user>] <out file>");
     await Console.Error.WriteLineAsync("       Seeder replay <base url> <path> <sessions file>");
     return 2;
 }
@@ -57,6 +60,7 @@ await Parallel.ForEachAsync(Enumerable.Range(0, users), new ParallelOptions { Ma
             "grid" => "Authorization: Bearer " + (await SignIn<AppSignIn>("/auth/login",
                 new { username, password = Password(user), client = "app", device = "bench" }, cancel)).AccessToken,
             "cookie" => "Cookie: " + await SignInWithCookie(username, cancel),
+            "jwt" => "Authorization: Bearer " + (await SignIn<AppSignIn>("/login", new { username }, cancel)).AccessToken,
             _ => "Authorization: Bearer " + (await SignIn<SessionSignIn>("/login", new { username }, cancel)).SessionId,
         };
     }

@@ -78,6 +78,42 @@ wrk_run() {
         grep '^RESULT ' || true
 }
 
+# failures RESULT_LINE: failed requests in a RESULT line (any error count).
+failures() {
+    awk '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] != "requests" && kv[1] != "duration_us" && kv[1] != "rps" && kv[1] !~ /^p[0-9]+_us$/) n += kv[2] } } END { print n + 0 }' <<<"$1"
+}
+
+# warm_up CONNECTIONS URL SESSIONS_FILE: the load of the measured window, excluded, until the server's throughput has
+# settled. First WARMUP seconds in one run; then one-second slices until the last SETTLE_SLICES slices lie within
+# SETTLE_TOLERANCE of each other ((max - min) / max), at most WARMUP_MAX seconds in all. Tiered compilation keeps
+# recompiling hot methods (tier 0, instrumented, tier 1, on-stack replacement) for several seconds of load on two
+# cores shared with wrk: a fixed short warm-up measured some designs at half their speed. Sets WARM_SECONDS (the
+# warm-up's length), WARM_SETTLED (1 when the slices settled, 0 when WARMUP_MAX ran out first), WARM_FAILED.
+warm_up() {
+    local started=$SECONDS result rps slices=()
+    result=$(wrk_run "$1" "$WARMUP" "$2" "$3")
+    WARM_FAILED=$(failures "$result")
+    WARM_SETTLED=0
+    while ((SECONDS - started < WARMUP_MAX)); do
+        result=$(wrk_run "$1" 1 "$2" "$3")
+        WARM_FAILED=$((WARM_FAILED + $(failures "$result")))
+        rps=$(sed -n 's/.* rps=\([0-9.]*\).*/\1/p' <<<"$result")
+        slices+=("${rps:-0}")
+        ((${#slices[@]} >= SETTLE_SLICES)) || continue
+        if awk -v t="$SETTLE_TOLERANCE" 'BEGIN {
+                min = max = ARGV[1] + 0
+                for (i = 2; i < ARGC; i++) { v = ARGV[i] + 0; if (v < min) min = v; if (v > max) max = v }
+                exit !(max > 0 && (max - min) / max <= t)
+            }' "${slices[@]: -SETTLE_SLICES}"; then
+            WARM_SETTLED=1
+            break
+        fi
+    done
+    WARM_SECONDS=$((SECONDS - started))
+    # The slices, for whoever checks the rule against the curve (bench run --keep keeps the log).
+    echo "$(date -u +%T) $2 c=$1: ${WARMUP} s, then slices (req/s): ${slices[*]}" >>"$WORK/logs/warmup.log"
+}
+
 # window SERIES DESIGN CONNECTIONS URL SESSIONS_FILE PROCESS_NAMES...: warm up, then measure, and append one row to
 # $WORK/rows.tsv (columns: see ROW_COLUMNS in report.sh; the first process is the front end, the rest its store or
 # silo). A window where other work took more than MAX_OTHER cores is measured again (warm-up included), at most
@@ -104,8 +140,7 @@ measure_once() {
     local names=("$@") pids=() name
     for name in "${names[@]}"; do pids+=("${PIDS[$name]}"); done
 
-    local warm
-    warm=$(wrk_run "$connections" "$WARMUP" "$url" "$sessions")
+    warm_up "$connections" "$url" "$sessions"
     local cpu0 busy0 client0 cpu1 busy1 client1 result
     cpu0=$(cpu_ticks "${pids[@]}")
     busy0=$(machine_busy_ticks)
@@ -125,20 +160,19 @@ measure_once() {
     local pair
     for pair in ${result#RESULT }; do r[${pair%%=*}]=${pair#*=}; done
     local failed=$((r[non2xx] + r[connect_errors] + r[read_errors] + r[write_errors] + r[timeouts]))
-    local warm_failed
-    warm_failed=$(awk '{ for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] != "requests" && kv[1] != "duration_us" && kv[1] != "rps" && kv[1] !~ /^p[0-9]+_us$/) n += kv[2] } } END { print n + 0 }' <<<"$warm")
     ROW=$(awk -v OFS='\t' -v s="$series" -v d="$design" -v c="$connections" \
         -v req="${r[requests]}" -v dur="${r[duration_us]}" -v p50="${r[p50_us]}" -v p99="${r[p99_us]}" \
         -v cpu=$((cpu1 - cpu0)) -v busy=$((busy1 - busy0)) -v client=$((client1 - client0)) -v tck="$CLK_TCK" \
-        -v rss_front="$rss_front" -v rss_rest="$rss_rest" -v failed="$failed" -v warmfailed="$warm_failed" 'BEGIN {
+        -v rss_front="$rss_front" -v rss_rest="$rss_rest" -v failed="$failed" -v warmfailed="$WARM_FAILED" \
+        -v warmsecs="$WARM_SECONDS" -v settled="$WARM_SETTLED" 'BEGIN {
             secs = dur / 1e6
             server_us = cpu / tck * 1e6
             if (req == 0) req = 1e-9
             other = (busy / tck) - (cpu / tck) - (client / 1000)
             print s, d, c, req, sprintf("%.1f", req / secs), p50, p99, sprintf("%.2f", server_us / req),
                   sprintf("%.2f", cpu / tck / secs), sprintf("%.2f", client / 1000 / secs), sprintf("%.2f", other / secs),
-                  int(rss_front / 1024 + 0.5), int(rss_rest / 1024 + 0.5), failed, warmfailed
+                  int(rss_front / 1024 + 0.5), int(rss_rest / 1024 + 0.5), failed, warmfailed, warmsecs, settled
         }')
-    awk -F'\t' '{ printf "  %-10s c=%-3s %9.0f req/s  p50 %6.2f ms  p99 %7.2f ms  %7.1f µs CPU/req  other %s cores  failed %d\n",
-        $2, $3, $5, $6 / 1000, $7 / 1000, $8, $11, $14 + $15 }' <<<"$ROW"
+    awk -F'\t' -v m="$MAX_OTHER" '{ printf "  %-10s c=%-3s %9.0f req/s  p50 %6.2f ms  p99 %7.2f ms  %7.1f µs CPU/req  other %s cores%s  failed %d  warm-up %d s%s\n",
+        $2, $3, $5, $6 / 1000, $7 / 1000, $8, $11, ($11 > m ? " (DISTURBED)" : ""), $14 + $15, $16, ($17 ? "" : " (not settled)") }' <<<"$ROW"
 }

@@ -86,6 +86,26 @@ start_cookie() {
     PROCESSES[cookie]=cookie
 }
 
+# bare: the floor, a minimal-API endpoint with no middleware.
+start_bare() {
+    local port
+    free_port port
+    start_dotnet bare bench/Baselines/BareEndpoint Sessions.Bench.BareEndpoint "$port"
+    wait_until bare 60 http_ok "http://127.0.0.1:$port/healthz" || return 1
+    URL[bare]="http://127.0.0.1:$port/me"
+    PROCESSES[bare]=bare
+}
+
+# jwt: stateless ASP.NET Core JwtBearer with RS256 access tokens (its signing key is generated when it starts).
+start_jwt() {
+    local port
+    free_port port
+    start_dotnet jwt bench/Baselines/JwtBearer Sessions.Bench.JwtBearer "$port"
+    wait_until jwt 60 http_ok "http://127.0.0.1:$port/healthz" || return 1
+    URL[jwt]="http://127.0.0.1:$port/me"
+    PROCESSES[jwt]=jwt
+}
+
 # (c) redis: a session id looked up in Redis per request. Redis runs without persistence: the measured path
 # only reads, and snapshots would only add noise.
 start_redis() {
