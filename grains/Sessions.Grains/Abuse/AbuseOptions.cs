@@ -25,16 +25,33 @@ public sealed class AbuseOptions
     public int? PasswordHashQueueLength { get; set; }
 
     /// <summary>Sign-in attempts (whatever their outcome) one client network may make per minute, across the whole
-    /// cluster, with a burst of as many; the next is 429 with Retry-After. A network is an IPv4 /24 or an IPv6 /64.
+    /// cluster, at most <see cref="SignInBurst"/> of them at once; the next is 429 with Retry-After. A network is an
+    /// IPv4 /24 or an IPv6 /64.
     /// Default 60: a person signs in a few times a day, and a whole office behind one address can sign in at once,
     /// while a flooder from one network gets one password check a second (a few percent of one core).</summary>
     public int SignInsPerMinutePerAddress { get; set; } = 60;
 
     /// <summary>Registration attempts (whatever their outcome: created, taken, refused) one client network may make
-    /// per hour, across the whole cluster, with a burst of as many. Default 20: accounts are created rarely, a class
+    /// per hour, across the whole cluster, at most <see cref="RegistrationBurst"/> of them at once. Default 20: accounts are created rarely, a class
     /// or a team can still register together, and a taken username (409) is revealed no faster than 20 names an hour
     /// per network.</summary>
     public int RegistrationsPerHourPerAddress { get; set; } = 20;
+
+    /// <summary>How many sign-ins one network may make at once before the steady rate applies. Default: the per-minute
+    /// limit, but never more than 10 (<see cref="SignInBurst"/>). A new flood from one network thus costs at most ten
+    /// password checks (under a second of one core) before it is held to one a second at the default, while a household
+    /// or a small office signing in together is not refused (measured with bench/flood).</summary>
+    public int? SignInBurstPerAddress { get; set; }
+
+    /// <summary>How many registrations one network may make at once. Default: the hourly limit, but never more than 5
+    /// (<see cref="RegistrationBurst"/>), for the same reason as <see cref="SignInBurstPerAddress"/>.</summary>
+    public int? RegistrationBurstPerAddress { get; set; }
+
+    /// <summary>The effective <see cref="SignInBurstPerAddress"/>.</summary>
+    public int SignInBurst => SignInBurstPerAddress ?? Math.Min(SignInsPerMinutePerAddress, 10);
+
+    /// <summary>The effective <see cref="RegistrationBurstPerAddress"/>.</summary>
+    public int RegistrationBurst => RegistrationBurstPerAddress ?? Math.Min(RegistrationsPerHourPerAddress, 5);
 
     /// <summary>CIDR networks (<c>10.0.0.0/8</c>, <c>2001:db8::/32</c>, <c>203.0.113.7/32</c> for one address) the
     /// per-network limits skip: a load generator, an internal gateway. The address is the client's as the trusted-proxy

@@ -31,6 +31,16 @@ internal sealed class AbuseOptionsValidator : IValidateOptions<AbuseOptions>
             errors.Add($"{AbuseOptions.Section}:RegistrationsPerHourPerAddress must be at least 1 (got {options.RegistrationsPerHourPerAddress}); exempt a network instead of switching the limit off.");
         }
 
+        if (options.SignInBurstPerAddress < 1)
+        {
+            errors.Add($"{AbuseOptions.Section}:SignInBurstPerAddress must be at least 1 (got {options.SignInBurstPerAddress}).");
+        }
+
+        if (options.RegistrationBurstPerAddress < 1)
+        {
+            errors.Add($"{AbuseOptions.Section}:RegistrationBurstPerAddress must be at least 1 (got {options.RegistrationBurstPerAddress}).");
+        }
+
         foreach (var entry in options.ExemptNetworks)
         {
             if (!System.Net.IPNetwork.TryParse(entry, out _))

@@ -16,8 +16,11 @@ internal sealed class ClientNetworkGrain(
     [FromKeyedServices(SessionGrid.ClockKey)] TimeProvider time,
     IOptions<AbuseOptions> options) : Grain, IClientNetworkGrain
 {
-    private readonly TokenBucket _signIns = new(options.Value.SignInsPerMinutePerAddress, TimeSpan.FromMinutes(1));
-    private readonly TokenBucket _registrations = new(options.Value.RegistrationsPerHourPerAddress, TimeSpan.FromHours(1));
+    private readonly TokenBucket _signIns = new(
+        options.Value.SignInBurst, options.Value.SignInsPerMinutePerAddress, TimeSpan.FromMinutes(1));
+
+    private readonly TokenBucket _registrations = new(
+        options.Value.RegistrationBurst, options.Value.RegistrationsPerHourPerAddress, TimeSpan.FromHours(1));
 
     public Task<AttemptVerdict> AttemptAsync(ClientAttempt attempt)
     {

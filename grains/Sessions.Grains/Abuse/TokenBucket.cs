@@ -1,12 +1,12 @@
 namespace Sessions.Grains.Abuse;
 
 /// <summary>
-/// A token bucket: <c>capacity</c> attempts at once, refilled at <c>capacity</c> per <c>window</c>, continuously. An
+/// A token bucket: <c>capacity</c> attempts at once, refilled at <c>perWindow</c> per <c>window</c>, continuously. An
 /// attempt takes one token; with none left it is refused, and the caller learns when the next token arrives.
 /// </summary>
-internal sealed class TokenBucket(int capacity, TimeSpan window)
+internal sealed class TokenBucket(int capacity, int perWindow, TimeSpan window)
 {
-    private readonly double _perTick = capacity / (double)window.Ticks;
+    private readonly double _perTick = perWindow / (double)window.Ticks;
     private double _tokens = capacity;
     private DateTimeOffset _updated = DateTimeOffset.MinValue;
 

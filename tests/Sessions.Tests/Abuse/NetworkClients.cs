@@ -11,11 +11,14 @@ internal static class NetworkClients
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    /// <summary>Settings with these limits and no rejection delay (the tarpit has tests of its own).</summary>
+    /// <summary>Settings with these limits, each with a burst of as many, and no rejection delay (the tarpit has tests
+    /// of its own).</summary>
     public static Dictionary<string, string?> Limits(int signInsPerMinute = 1000, int registrationsPerHour = 1000) => new()
     {
         ["Sessions:Abuse:SignInsPerMinutePerAddress"] = signInsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Sessions:Abuse:SignInBurstPerAddress"] = signInsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Sessions:Abuse:RegistrationsPerHourPerAddress"] = registrationsPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Sessions:Abuse:RegistrationBurstPerAddress"] = registrationsPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Sessions:Abuse:RejectionDelay"] = "00:00:00",
     };
 

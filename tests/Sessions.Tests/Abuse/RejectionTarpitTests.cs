@@ -18,7 +18,7 @@ public sealed class RejectionTarpitTests
     [Fact]
     public async Task ARefusedSignInIsAnsweredOnlyAfterTheRejectionDelay()
     {
-        await using var grid = new WebGrid(new Dictionary<string, string?> { ["Sessions:Abuse:SignInsPerMinutePerAddress"] = "1" });
+        await using var grid = new WebGrid(new Dictionary<string, string?> { ["Sessions:Abuse:SignInsPerMinutePerAddress"] = "1", ["Sessions:Abuse:SignInBurstPerAddress"] = "1" });
         var tarpit = grid.Services.GetRequiredService<RejectionTarpit>();
         using var client = grid.NewClient();
         var allowed = await client.PostAsJsonAsync("/auth/login", new { username = $"u{Guid.NewGuid():N}", password = TestUser.Password }, Cancel);

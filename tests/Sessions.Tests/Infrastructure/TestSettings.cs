@@ -35,6 +35,8 @@ public sealed class TestSettings
         // dozen at once: the abuse limits would refuse them. Abuse/ tests the limits with their defaults or small values.
         this["Sessions:Abuse:SignInsPerMinutePerAddress"] = "1000000";
         this["Sessions:Abuse:RegistrationsPerHourPerAddress"] = "1000000";
+        this["Sessions:Abuse:SignInBurstPerAddress"] = "1000000";
+        this["Sessions:Abuse:RegistrationBurstPerAddress"] = "1000000";
         this["Sessions:Abuse:PasswordHashQueueLength"] = "10000";
     }
 
