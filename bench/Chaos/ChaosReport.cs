@@ -72,6 +72,7 @@ internal static class ChaosReport
     private static void Violations(StringBuilder report, ChaosResult result, long origin)
     {
         report.AppendLine("## Violations").AppendLine();
+        report.Append(CultureInfo.InvariantCulture, $"Before this run's histories, the checker read a made-up history holding one violation of each kind and found {result.PlantedFound} (bench/Chaos/PlantedViolations.cs).").AppendLine().AppendLine();
         report.AppendLine("| violation | count |").AppendLine("|---|---:|");
         foreach (var kind in ViolationKinds.All)
         {

@@ -15,7 +15,8 @@ internal sealed record ChaosResult(
     int RevokedValidations,
     int RevokedRefused,
     double Target,
-    double SettleSeconds)
+    double SettleSeconds,
+    string PlantedFound)
 {
     public const int MinimumValidations = 1000;
 

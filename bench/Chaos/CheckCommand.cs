@@ -9,6 +9,12 @@ internal static class CheckCommand
 {
     public static int Run(Arguments arguments)
     {
+        if (!PlantedViolations.AreAllFound(out var planted))
+        {
+            Console.Error.WriteLine($"chaos: the checker found {planted} violations planted in a made-up history; it cannot be trusted.");
+            return 1;
+        }
+
         var entries = JsonLines<HistoryEntry>.Read(Files(arguments.Required("histories")), ChaosJson.Default.HistoryEntry).ToList();
         var timeline = JsonLines<MembershipEvent>.Read(Files(arguments.Required("events")), ChaosJson.Default.MembershipEvent)
             .OrderBy(e => e.At).ToList();
@@ -31,7 +37,7 @@ internal static class CheckCommand
         var impacts = disruptions.Select(d => DisruptionImpact.Of(d, d.IsKill ? d.WindowEnd(settle) : (d.ExitedAt ?? d.WatchEndedAt) + settle, live)).ToList();
         var afterRevocation = users.SelectMany(u => u.Validations.Where(v => u.BearerOf(v) is { EndedBy: { } end } && end.Completed < v.Invoked)).ToList();
         var result = new ChaosResult(entries, users.Count, timeline, impacts, violations, overall, outside, inside,
-            afterRevocation.Count, afterRevocation.Count(v => v.Outcome == Outcomes.Denied), arguments.Number("target", 99.9), settleSeconds);
+            afterRevocation.Count, afterRevocation.Count(v => v.Outcome == Outcomes.Denied), arguments.Number("target", 99.9), settleSeconds, planted);
 
         var header = arguments.Text("header", string.Empty) is { Length: > 0 } path ? File.ReadAllText(path) : string.Empty;
         File.WriteAllText(arguments.Required("report"), header + ChaosReport.Write(result));

@@ -37,7 +37,7 @@ internal sealed class JsonLines<T> : IDisposable
         paths.SelectMany(path => Complete(File.ReadAllText(path)))
             .Select(line => System.Text.Json.JsonSerializer.Deserialize(line, type)!);
 
-    private static IEnumerable<string> Complete(string text) =>
+    private static string[] Complete(string text) =>
         text[..(text.LastIndexOf('\n') + 1)].Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     public void Dispose()
