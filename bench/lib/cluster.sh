@@ -54,12 +54,14 @@ start_cluster_silo() {
 # wait_silo_ready N SECONDS: until silo N's /readyz answers (it is an active member and reads storage).
 wait_silo_ready() { wait_until "silo-$1" "$2" http_ok "${SILO_MANAGEMENT[$1]}/readyz"; }
 
-# start_cluster_front_end N: front end N, an Orleans client of the cluster, on a free port; appends its URL to
-# FRONT_ENDS once /readyz answers (a silo answered it and storage is readable).
+# start_cluster_front_end N: front end N, an Orleans client of the cluster, on a free port; its URL is appended to
+# FRONT_ENDS (ready or not: see wait_front_end_ready).
 start_cluster_front_end() {
     local n=$1 port
     free_port port
     start_dotnet "web-$n" web Sessions.Web "$port" "${CLUSTER_ENV[@]}" Sessions__Web__Silo=External
-    wait_until "web-$n" 120 http_ok "http://127.0.0.1:$port/readyz" || return 1
     FRONT_ENDS+=("http://127.0.0.1:$port")
 }
+
+# wait_front_end_ready N SECONDS: until front end N's /readyz answers (a silo answered it and storage is readable).
+wait_front_end_ready() { wait_until "web-$1" "$2" http_ok "${FRONT_ENDS[$(($1 - 1))]}/readyz"; }
