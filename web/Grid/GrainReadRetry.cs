@@ -53,14 +53,19 @@ public sealed partial class GrainReadRetry(IOptions<WebOptions> options, ILogger
     /// refused to forward the message, for instance because it cannot connect to the dead one
     /// (<see cref="OrleansMessageRejectionException"/>, its base), the gateway is shedding load
     /// (<see cref="GatewayTooBusyException"/>), no gateway connection could be made (<see cref="ConnectionFailedException"/>),
-    /// or no answer came in time (<see cref="TimeoutException"/>). Anything else, such as a storage failure inside the
-    /// grain, is not a lost answer (dotnet/orleans: src/Orleans.Core/Runtime/CallbackData.cs, Messaging/GatewayManager.cs).
+    /// no answer came in time (<see cref="TimeoutException"/>), or the cluster cancelled the call's directory lookup
+    /// because the silo owning that part of the directory was declared dead (<see cref="OperationCanceledException"/>
+    /// while the request itself was not aborted; Orleans' own directory treats it and a rejection alike, as "the
+    /// target was declared dead"). Anything else, such as a storage failure inside the grain, is not a lost answer
+    /// (dotnet/orleans: src/Orleans.Core/Runtime/CallbackData.cs, Messaging/GatewayManager.cs,
+    /// src/Orleans.Runtime/GrainDirectory/DistributedGrainDirectory.cs).
     /// </summary>
     internal static bool IsLostAnswer(Exception exception) => exception
         is OrleansMessageRejectionException
         or GatewayTooBusyException
         or ConnectionFailedException
-        or TimeoutException;
+        or TimeoutException
+        or OperationCanceledException;
 
     private async ValueTask<TResult> RetryAsync<TState, TResult>(
         IUserGrain grain, TState state, Func<IUserGrain, TState, ValueTask<TResult>> read, CancellationToken aborted)
