@@ -23,7 +23,7 @@ public sealed class SiloCrashTests(PostgresServer server)
     /// <summary>The front ends' budget per request (<c>Sessions:Web:GrainCallTimeout</c>), set above what Orleans'
     /// default membership may take to declare a killed silo dead: its failure detection timeout, the maximum probe
     /// timeout (20 s, reached when a silo's own health degrades) times the missed probes that make a suspect (3).
-    /// Measured: 5.5-15 s, once 31 s on a loaded machine. Until then no silo may host the dead silo's users, so a
+    /// Measured: 5.5-18.8 s, once 31 s on a loaded machine. Until then no silo may host the dead silo's users, so a
     /// shorter budget fails their validations whatever the front end does; docs/operations.md says what that costs
     /// with the default 10 s.</summary>
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(75);
