@@ -13,7 +13,9 @@ namespace Sessions.Tests.Storage;
 /// <summary>
 /// The storage recheck's version-only read on PostgreSQL (<c>SELECT Version</c> by the row's key): the same ETag a full
 /// read gives, for the grid's GUID-keyed users and string-keyed usernames, for cleared state and for no row at all,
-/// without touching the payload; and a database it cannot reach is an error, as a full read's would be.
+/// without touching the payload (a recheck of a row whose payload no longer deserialises still agrees, where a full
+/// read would fail and, after Sessions:StorageUnreadableLimit, stop the activation); and a database it cannot reach is
+/// an error, as a full read's would be.
 /// </summary>
 [Collection(PostgresGrid.Collection)]
 public sealed class PostgresStoredVersionTests(PostgresServer server)
@@ -89,6 +91,27 @@ public sealed class PostgresStoredVersionTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task AnActivationsRechecksDoNotReadItsPayload()
+    {
+        var database = await server.CreateDatabaseAsync();
+        var interval = new SessionOptions().StorageRecheckInterval;
+        await using var grid = await PostgresGrid.StartAsync(database, silos: 1, timersOnClock: true);
+        var user = await TestUser.RegisterAsync(grid.Client);
+        var session = await user.SignInBrowserAsync();
+        var activation = await ActivationAfterAsync(grid, user, TimeSpan.Zero);
+        await CorruptPayloadsAsync(database);
+
+        var afterRechecks = activation;
+        for (var i = 0; i < 4; i++)
+        {
+            afterRechecks = await ActivationAfterAsync(grid, user, interval);
+        }
+
+        Assert.Equal(activation, afterRechecks);
+        Assert.True(await user.IsValidAsync(session.SessionToken!));
+    }
+
+    [Fact]
     public async Task ADatabaseThatCannotBeReachedIsAnErrorNotAMissingRow()
     {
         var unreachable = new NpgsqlConnectionStringBuilder(await server.CreateDatabaseAsync()) { Port = FreePorts.Next(), Timeout = 2 };
@@ -97,6 +120,16 @@ public sealed class PostgresStoredVersionTests(PostgresServer server)
         var grainId = GrainId.Create("user", GridIds.Format(Guid.NewGuid()));
 
         await Assert.ThrowsAnyAsync<NpgsqlException>(() => reader.ReadAsync(UserState.StateName, grainId, CancellationToken.None));
+    }
+
+    /// <summary>Advances the grain clock, lets any recheck it fired finish (a [ReadOnly] call queues behind a timer
+    /// turn), and names the activation that then serves the user.</summary>
+    private static async Task<ActivationId> ActivationAfterAsync(GridCluster grid, TestUser user, TimeSpan advance)
+    {
+        grid.Clock.Advance(advance);
+        await user.Grain.GetAuditTrailAsync();
+        Assert.True(grid.Cluster.TryGetGrainContext(user.Grain.GetGrainId(), out var context));
+        return context.ActivationId;
     }
 
     private static IGrainStorage GridStorage(GridCluster grid) =>
