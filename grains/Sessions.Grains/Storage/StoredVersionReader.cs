@@ -27,7 +27,7 @@ internal sealed class StoredVersionReader(DbDataSource dataSource, string servic
     /// <exception cref="DbException">The database could not be read.</exception>
     public async Task<string?> ReadAsync(string stateName, GrainId grainId, CancellationToken cancellationToken)
     {
-        var key = StoredRowKey.Of(stateName, grainId);
+        var key = StateRowKey.Of(stateName, grainId);
         await using var command = dataSource.CreateCommand(Query);
         Add(command, "ServiceId", serviceId);
         Add(command, "GrainTypeString", key.GrainTypeString);

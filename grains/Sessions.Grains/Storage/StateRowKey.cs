@@ -7,11 +7,11 @@ namespace Sessions.Grains.Storage;
 /// else as (0, 0) and the key text; a key extension, or the key text, goes in GrainIdExtensionString, stored as '' when
 /// absent. The state name is the type string; the grid's names carry no generic arity for the provider to normalise.
 /// </summary>
-internal readonly record struct StoredRowKey(string GrainTypeString, long N0, long N1, string Extension)
+internal readonly record struct StateRowKey(string GrainTypeString, long N0, long N1, string Extension)
 {
     /// <summary>The row key of <paramref name="stateName"/> of <paramref name="grainId"/>.</summary>
     /// <exception cref="ArgumentException">The state name is that of a generic type, which the provider renames.</exception>
-    public static StoredRowKey Of(string stateName, GrainId grainId)
+    public static StateRowKey Of(string stateName, GrainId grainId)
     {
         if (stateName.Contains('`', StringComparison.Ordinal))
         {
@@ -21,14 +21,14 @@ internal readonly record struct StoredRowKey(string GrainTypeString, long N0, lo
         if (grainId.TryGetGuidKey(out var guid, out var guidExtension))
         {
             var bytes = guid.ToByteArray();
-            return new StoredRowKey(stateName, BitConverter.ToInt64(bytes, 0), BitConverter.ToInt64(bytes, 8), guidExtension ?? string.Empty);
+            return new StateRowKey(stateName, BitConverter.ToInt64(bytes, 0), BitConverter.ToInt64(bytes, 8), guidExtension ?? string.Empty);
         }
 
         if (grainId.TryGetIntegerKey(out var integer, out var integerExtension))
         {
-            return new StoredRowKey(stateName, 0, integer, integerExtension ?? string.Empty);
+            return new StateRowKey(stateName, 0, integer, integerExtension ?? string.Empty);
         }
 
-        return new StoredRowKey(stateName, 0, 0, grainId.Key.ToString());
+        return new StateRowKey(stateName, 0, 0, grainId.Key.ToString());
     }
 }
