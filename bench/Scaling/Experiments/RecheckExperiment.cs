@@ -13,11 +13,13 @@ namespace Sessions.Bench.Scaling.Experiments;
 /// <summary>
 /// What the storage recheck costs per read (docs/operations.md#the-storage-recheck-bound): every active user re-reads
 /// its stored version every Sessions:StorageRecheckInterval. <c>recheck [--users 10000] [--credentials 2,20]
-/// [--concurrency 1,16] [--series 3] [--warmup 3] [--duration 10]</c>: seeds the users of each shape straight into the
-/// table, then reads them in turn through the grid's own storage exactly as the recheck did (a full read: the row,
-/// the payload deserialised, the ETag kept) and as it does now (<c>SELECT Version</c> only), in a closed loop. CPU per
-/// read is split between this process and the store's server (PostgreSQL; SQLite runs inside this process). The
-/// grid's own recheck is off, so nothing else reads meanwhile.
+/// [--concurrency 1,16] [--batch 100] [--series 3] [--warmup 3] [--duration 10]</c>: seeds the users of each shape
+/// straight into the table, then reads them in turn through the grid's own storage exactly as the recheck did (a full
+/// read: the row, the payload deserialised, the ETag kept) and as it does now (<c>SELECT Version</c> only), in a closed
+/// loop. On PostgreSQL, at the highest concurrency, also two reads it could make instead (<see cref="PostgresVersionQueries"/>):
+/// the version query prepared, and one prepared query for <c>--batch</c> users. CPU per user checked is split between
+/// this process and the store's server (PostgreSQL; SQLite runs inside this process). The grid's own recheck is off,
+/// so nothing else reads meanwhile.
 /// </summary>
 internal static class RecheckExperiment
 {
@@ -26,15 +28,16 @@ internal static class RecheckExperiment
         var arguments = context.Arguments;
         var users = arguments.Int("users", 10_000);
         var levels = arguments.Ints("concurrency", [1, 16]);
-        var series = arguments.Int("series", 3);
-        var warmup = TimeSpan.FromSeconds(arguments.Double("warmup", 3));
-        var duration = TimeSpan.FromSeconds(arguments.Double("duration", 10));
+        var batch = arguments.Int("batch", 100);
 
         var storage = await context.CreateStorageAsync("recheck");
         await using var grid = await BenchGrid.StartAsync(storage, context.GridSettings(("Sessions:Storage:RecheckStoredVersion", "false")));
         await using var rows = storage.OpenRows();
         await SeedCheck.CompareWithGridRowsAsync(grid, rows);
         var gridStorage = grid.Services.GetRequiredKeyedService<IGrainStorage>(SessionGrid.StorageName);
+        await using var alternatives = storage.Settings().FirstOrDefault(s => s.Key == "Sessions:Storage:ConnectionString").Value is { } postgres
+            ? new PostgresVersionQueries(postgres, grid.ServiceId)
+            : null;
         foreach (var credentials in arguments.Ints("credentials", [2, 20]))
         {
             var shape = UserShape.Mixed(credentials);
@@ -42,40 +45,40 @@ internal static class RecheckExperiment
             var ids = seeded.Kept.Values.Select(u => grid.User(u.Id).GetGrainId()).ToArray();
             await CheckAgreementAsync(gridStorage, ids);
             Progress.Line($"recheck: {users:N0} users ({shape}, {seeded.PayloadBytesPerUser:F0} payload bytes each) seeded into {storage.Name}; both reads agree on their versions");
-            foreach (var read in new[] { "full", "version" })
+            var measure = new Measure(context, storage.Name, shape.ToString(), seeded.PayloadBytesPerUser, users);
+            foreach (var concurrency in levels)
             {
-                foreach (var concurrency in levels)
-                {
-                    var record = new RecheckRecord(storage.Name, read, shape.ToString(), seeded.PayloadBytesPerUser, users, concurrency, []);
-                    for (var s = 1; s <= series; s++)
-                    {
-                        var call = Caller(gridStorage, ids, versionOnly: read == "version");
-                        var window = await context.Windows.MeasureAsync($"recheck {read} c={concurrency}, series {s}",
-                            () => ClosedLoop.RunAsync(concurrency, TimeSpan.Zero, duration, call),
-                            prepare: () => ClosedLoop.RunAsync(concurrency, TimeSpan.Zero, warmup, call));
-                        var measured = Measured(window);
-                        record.Series.Add(measured);
-                        Progress.Line($"recheck: {storage.Name} {read} read, {credentials} credentials, c={concurrency}, series {s}: {measured.Rps:F0}/s, p50 {measured.P50Us:F0} µs, p99 {measured.P99Us:F0} µs, {measured.ProcessUsPerRead:F1} µs process + {measured.StoreUsPerRead:F1} µs store CPU per read, {measured.Failures} failed, other {measured.OtherCores:F2} cores");
-                    }
+                await measure.RunAsync("full", 1, concurrency, () => OneAtATime(ids, id => FullReadAsync(gridStorage, id)));
+                await measure.RunAsync("version", 1, concurrency, () => OneAtATime(ids, id => gridStorage.ReadStoredVersionAsync<UserState>(UserState.StateName, id, CancellationToken.None)));
+            }
 
-                    context.Results.Append("recheck", record);
-                }
+            if (alternatives is not null)
+            {
+                var keys = ids.Select(id => StateRowKey.Of(UserState.StateName, id)).ToArray();
+                var concurrency = levels.Max();
+                await measure.RunAsync("version, prepared", 1, concurrency, () => OneAtATime(keys, alternatives.PreparedAsync));
+                await measure.RunAsync($"version, prepared, {batch} users per query", batch, concurrency,
+                    () => Batches(keys, batch, slice => alternatives.ManyAsync(UserState.StateName, slice)));
             }
         }
     }
 
     /// <summary>Reads of the users in turn: consecutive calls are for different users, spread over the key space.</summary>
-    private static Func<int, ValueTask<bool>> Caller(IGrainStorage storage, GrainId[] ids, bool versionOnly)
+    private static Func<int, ValueTask<bool>> OneAtATime<TKey>(TKey[] keys, Func<TKey, Task<string?>> read) =>
+        OneAtATime(keys, async key => await read(key) is not null);
+
+    private static Func<int, ValueTask<bool>> OneAtATime<TKey>(TKey[] keys, Func<TKey, Task<bool>> read)
     {
         var next = -1L;
-        return async _ =>
-        {
-            var id = ids[(int)(Interlocked.Increment(ref next) % ids.Length)];
-            var version = versionOnly
-                ? await storage.ReadStoredVersionAsync<UserState>(UserState.StateName, id, CancellationToken.None)
-                : await FullReadAsync(storage, id);
-            return version is not null;
-        };
+        return async _ => await read(keys[(int)(Interlocked.Increment(ref next) % keys.Length)]);
+    }
+
+    /// <summary>Reads of <paramref name="size"/> users at a time, the users in turn.</summary>
+    private static Func<int, ValueTask<bool>> Batches<TKey>(TKey[] keys, int size, Func<ArraySegment<TKey>, Task<bool>> read)
+    {
+        var batches = keys.Length / size;
+        var next = -1L;
+        return async _ => await read(new ArraySegment<TKey>(keys, (int)(Interlocked.Increment(ref next) % batches) * size, size));
     }
 
     /// <summary>What the recheck did before it had a version-only query.</summary>
@@ -100,12 +103,37 @@ internal static class RecheckExperiment
         }
     }
 
-    private static RecheckWindow Measured(Windowed<LoadResult> window)
+    /// <summary>Measures one kind of read of one shape of user, series after series, and records it.</summary>
+    private sealed class Measure(ExperimentContext context, string store, string shape, double payloadBytes, int users)
     {
-        var (result, usage) = (window.Result, window.Usage);
-        var reads = Math.Max(1, result.Requests);
-        double PerRead(double cores) => cores * usage.Seconds * 1e6 / reads;
-        return new RecheckWindow(result.RequestsPerSecond, result.Latency.P50Us, result.Latency.P99Us, result.Requests, result.Failures,
-            PerRead(usage.OurCores - usage.StoreCores), PerRead(usage.StoreCores), usage.OtherCores, window.Attempts);
+        private readonly int _series = context.Arguments.Int("series", 3);
+        private readonly TimeSpan _warmup = TimeSpan.FromSeconds(context.Arguments.Double("warmup", 3));
+        private readonly TimeSpan _duration = TimeSpan.FromSeconds(context.Arguments.Double("duration", 10));
+
+        public async Task RunAsync(string read, int usersPerQuery, int concurrency, Func<Func<int, ValueTask<bool>>> caller)
+        {
+            var record = new RecheckRecord(store, read, shape, payloadBytes, users, concurrency, usersPerQuery, []);
+            for (var s = 1; s <= _series; s++)
+            {
+                var call = caller();
+                var window = await context.Windows.MeasureAsync($"recheck {read} c={concurrency}, series {s}",
+                    () => ClosedLoop.RunAsync(concurrency, TimeSpan.Zero, _duration, call),
+                    prepare: () => ClosedLoop.RunAsync(concurrency, TimeSpan.Zero, _warmup, call));
+                var measured = Measured(window, usersPerQuery);
+                record.Series.Add(measured);
+                Progress.Line($"recheck: {store} {read}, {shape}, c={concurrency}, series {s}: {measured.Rps * usersPerQuery:F0} users/s, p50 {measured.P50Us:F0} µs, p99 {measured.P99Us:F0} µs per query, {measured.ProcessUsPerRead:F1} µs process + {measured.StoreUsPerRead:F1} µs store CPU per user, {measured.Failures} failed, other {measured.OtherCores:F2} cores");
+            }
+
+            context.Results.Append("recheck", record);
+        }
+
+        private static RecheckWindow Measured(Windowed<LoadResult> window, int usersPerQuery)
+        {
+            var (result, usage) = (window.Result, window.Usage);
+            var checkedUsers = Math.Max(1, result.Requests * usersPerQuery);
+            double PerUser(double cores) => cores * usage.Seconds * 1e6 / checkedUsers;
+            return new RecheckWindow(result.RequestsPerSecond, result.Latency.P50Us, result.Latency.P99Us, result.Requests, result.Failures,
+                PerUser(usage.OurCores - usage.StoreCores), PerUser(usage.StoreCores), usage.OtherCores, window.Attempts);
+        }
     }
 }
