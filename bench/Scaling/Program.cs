@@ -9,6 +9,7 @@ using Sessions.Bench.Scaling.Reporting;
 //   signout  --credentials 1,10,...  sign-out-everywhere and full-state writes by credentials held
 //   writes   --iterations I ...      sign-in and refresh throughput (storage-write bound)
 //   commits                          a bare commit loop on each store: what durability costs on this disk
+//   recheck  --users N --credentials 2,20 ...   the storage recheck's read: the whole state vs its version only
 //   report   --results FILE [--wrk-rows FILE]   the markdown tables of every result recorded in FILE (and of the
 //                                    hot-set windows bench/lib/measure.sh wrote to rows.tsv)
 //
@@ -29,11 +30,12 @@ Func<ExperimentContext, Task>? experiment = arguments.Experiment switch
     "signout" => SignOutExperiment.RunAsync,
     "writes" => WriteThroughputExperiment.RunAsync,
     "commits" => CommitExperiment.RunAsync,
+    "recheck" => RecheckExperiment.RunAsync,
     _ => null,
 };
 if (experiment is null)
 {
-    await Console.Error.WriteLineAsync("usage: Scaling storage|memory|signout|writes|commits|report --data DIR --results FILE [options]");
+    await Console.Error.WriteLineAsync("usage: Scaling storage|memory|signout|writes|commits|recheck|report --data DIR --results FILE [options]");
     return 2;
 }
 

@@ -11,14 +11,19 @@ internal sealed class MachineLoad(IReadOnlyList<int> alsoOurs)
 {
     private const double TicksPerSecond = 100; // USER_HZ, which /proc reports in on Linux
 
-    public Sample Take() => new(MachineBusyTicks(), OurTicks(), Stopwatch.GetTimestamp());
+    public Sample Take()
+    {
+        var store = StoreTicks();
+        return new(MachineBusyTicks(), ProcessTicks(Environment.ProcessId) + store, store, Stopwatch.GetTimestamp());
+    }
 
     public static Usage Between(Sample from, Sample to)
     {
         var seconds = Stopwatch.GetElapsedTime(from.Timestamp, to.Timestamp).TotalSeconds;
         var ours = (to.OurTicks - from.OurTicks) / TicksPerSecond / seconds;
         var busy = (to.MachineBusyTicks - from.MachineBusyTicks) / TicksPerSecond / seconds;
-        return new Usage(seconds, ours, Math.Max(0, busy - ours));
+        var store = (to.StoreTicks - from.StoreTicks) / TicksPerSecond / seconds;
+        return new Usage(seconds, ours, Math.Max(0, busy - ours), store);
     }
 
     /// <summary>Waits (at most <paramref name="patience"/>) until other work uses at most <paramref name="maxOther"/>
@@ -42,8 +47,7 @@ internal sealed class MachineLoad(IReadOnlyList<int> alsoOurs)
         }
     }
 
-    private long OurTicks() =>
-        ProcessTicks(Environment.ProcessId) + alsoOurs.SelectMany(Tree).Sum(ProcessTicks);
+    private long StoreTicks() => alsoOurs.SelectMany(Tree).Sum(ProcessTicks);
 
     /// <summary>utime + stime of the process, plus what its reaped children used.</summary>
     private static long ProcessTicks(int pid)
@@ -94,8 +98,9 @@ internal sealed class MachineLoad(IReadOnlyList<int> alsoOurs)
         return long.Parse(cpu[1]) + long.Parse(cpu[2]) + long.Parse(cpu[3]) + long.Parse(cpu[6]) + long.Parse(cpu[7]);
     }
 
-    public readonly record struct Sample(long MachineBusyTicks, long OurTicks, long Timestamp);
+    public readonly record struct Sample(long MachineBusyTicks, long OurTicks, long StoreTicks, long Timestamp);
 }
 
-/// <summary>CPU use over a window: ours (this process and its store) and everything else's, in cores.</summary>
-internal readonly record struct Usage(double Seconds, double OurCores, double OtherCores);
+/// <summary>CPU use over a window: ours (this process and its store) and everything else's, in cores; of ours, what
+/// the store's processes took (the PostgreSQL server; none for SQLite, which runs inside this process).</summary>
+internal readonly record struct Usage(double Seconds, double OurCores, double OtherCores, double StoreCores);

@@ -33,3 +33,15 @@ internal sealed record ThroughputRecord(
 
 /// <summary>A bare commit loop on a store, for context: what one durable commit costs on this disk.</summary>
 internal sealed record CommitRecord(string Storage, string Mode, LatencySummary Latency, double OtherCores);
+
+/// <summary>One kind of storage recheck read (the whole state, its version only, or alternatives) of users of one
+/// shape, under a closed-loop load; a query may check several users.</summary>
+internal sealed record RecheckRecord(
+    string Storage, string Read, string Shape, double PayloadBytesPerUser, int Users, int Concurrency, int UsersPerQuery,
+    List<RecheckWindow> Series);
+
+/// <summary>A measured window of recheck reads: queries per second, their latency, and CPU per user checked, split
+/// between this process (the provider or the version query, Npgsql, the callers) and the store's server.</summary>
+internal sealed record RecheckWindow(
+    double Rps, double P50Us, double P99Us, long Requests, long Failures, double ProcessUsPerRead, double StoreUsPerRead,
+    double OtherCores, int Attempts);

@@ -16,6 +16,7 @@ internal static class ScalingReport
         MemorySection(text, results);
         SignOutSection(text, results);
         ThroughputSection(text, results);
+        RecheckSection.Render(text, results);
         CommitSection(text, results);
         WindowsSection(text, results, hot);
         return text.ToString();
@@ -232,7 +233,7 @@ internal static class ScalingReport
     /// <summary>(highest − lowest) ÷ median req/s of a hot set's windows: how far apart its series were.</summary>
     private static double Spread(List<WrkWindow> windows) => (windows.Max(w => w.Rps) - windows.Min(w => w.Rps)) / Median(windows, w => w.Rps);
 
-    private static double Median<T>(IReadOnlyList<T> items, Func<T, double> value)
+    internal static double Median<T>(IReadOnlyList<T> items, Func<T, double> value)
     {
         var sorted = items.Select(value).Order().ToArray();
         return sorted.Length == 0 ? 0 : sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;

@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Configuration.Overrides;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -75,7 +77,8 @@ public static class SessionGridSiloBuilderExtensions
         }));
         services.AddGrainStorage(SessionGrid.StorageName, (sp, _) =>
         {
-            var inner = sp.GetRequiredKeyedService<IGrainStorage>(SessionGrid.AdoNetStorageName);
+            IGrainStorage inner = new VersionReadingGrainStorage(
+                sp.GetRequiredKeyedService<IGrainStorage>(SessionGrid.AdoNetStorageName), CreateVersionReader(sp));
             if (sp.GetRequiredService<IOptions<SessionStorageOptions>>().Value.Provider == StorageProvider.Sqlite)
             {
                 inner = new OffThreadGrainStorage(inner);
@@ -84,6 +87,17 @@ public static class SessionGridSiloBuilderExtensions
             return inner;
         });
         return silo;
+    }
+
+    /// <summary>The version-only read for the recheck, on the very connections and service id the ADO.NET provider
+    /// uses: its PostgreSQL data source, or a data source over its SQLite connection string (which holds no
+    /// resources of its own: Microsoft.Data.Sqlite pools by connection string).</summary>
+    private static StoredVersionReader CreateVersionReader(IServiceProvider sp)
+    {
+        var adoNet = sp.GetRequiredService<IOptionsMonitor<AdoNetGrainStorageOptions>>().Get(SessionGrid.AdoNetStorageName);
+        var serviceId = sp.GetProviderClusterOptions(SessionGrid.AdoNetStorageName).Value.ServiceId;
+        var dataSource = adoNet.DataSource ?? SqliteFactory.Instance.CreateDataSource(adoNet.ConnectionString!);
+        return new StoredVersionReader(dataSource, serviceId);
     }
 
     private static void AddOptions<TOptions, TValidator>(IServiceCollection services, IConfiguration configuration, string section)

@@ -16,10 +16,11 @@ namespace Sessions.Grains.Storage;
 /// (<see cref="SqliteFileLock"/>). Left to SQLite, concurrent writers each hold a pool thread while they retry the
 /// file lock with sleeps; at 64 concurrent sign-ins that cost a third of the throughput and put the p99 at 300 ms
 /// (bench/Scaling, writes). Queued here, a waiting write holds no thread and takes the lock the moment it is free.
-/// Reads are not queued: in write-ahead-log mode they never wait for the writer.
+/// Reads are not queued: in write-ahead-log mode they never wait for the writer; neither are version-only reads
+/// (<see cref="IStoredVersionReader"/>), which go to the storage inside as its reads do.
 /// </para>
 /// </summary>
-internal sealed class OffThreadGrainStorage(IGrainStorage inner) : IGrainStorage, IDisposable
+internal sealed class OffThreadGrainStorage(IGrainStorage inner) : IGrainStorage, IStoredVersionReader, IDisposable
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
 
@@ -40,6 +41,9 @@ internal sealed class OffThreadGrainStorage(IGrainStorage inner) : IGrainStorage
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
         WriteAsync(() => inner.ClearStateAsync(stateName, grainId, grainState, cancellationToken), cancellationToken);
+
+    public Task<string?> ReadStoredVersionAsync<T>(string stateName, GrainId grainId, CancellationToken cancellationToken) =>
+        Task.Run(() => inner.ReadStoredVersionAsync<T>(stateName, grainId, cancellationToken), cancellationToken);
 
     public void Dispose() => _writer.Dispose();
 

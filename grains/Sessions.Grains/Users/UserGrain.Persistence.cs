@@ -1,4 +1,5 @@
 using Sessions.Grains.Abstractions.Users;
+using Sessions.Grains.Storage;
 
 namespace Sessions.Grains.Users;
 
@@ -55,10 +56,8 @@ internal sealed partial class UserGrain
         }
     }
 
-    private async Task<string?> ReadStoredEtagAsync()
-    {
-        var stored = new GrainState<UserState>();
-        await _storage.ReadStateAsync(UserState.StateName, this.GetGrainId(), stored);
-        return stored.ETag;
-    }
+    /// <summary>The stored version only, not the state: the recheck compares nothing else (a full read where the
+    /// storage has no version-only query).</summary>
+    private Task<string?> ReadStoredEtagAsync() =>
+        _storage.ReadStoredVersionAsync<UserState>(UserState.StateName, this.GetGrainId(), CancellationToken.None);
 }

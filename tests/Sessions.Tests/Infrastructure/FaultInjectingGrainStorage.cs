@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using Sessions.Grains.Hosting;
+using Sessions.Grains.Storage;
 
 namespace Sessions.Tests.Infrastructure;
 
@@ -9,7 +10,7 @@ namespace Sessions.Tests.Infrastructure;
 /// around the storage a silo composed (the ADO.NET provider registered under <see cref="SessionGrid.AdoNetStorageName"/>,
 /// and on SQLite the write queue in front of it), so everything but the injected fault runs as in production.
 /// </summary>
-public sealed class FaultInjectingGrainStorage(IGrainStorage inner, StorageFaults faults) : IGrainStorage, IDisposable
+public sealed class FaultInjectingGrainStorage(IGrainStorage inner, StorageFaults faults) : IGrainStorage, IStoredVersionReader, IDisposable
 {
     /// <summary>
     /// Overrides the keyed registration of <see cref="SessionGrid.StorageName"/> in a silo's
@@ -42,6 +43,17 @@ public sealed class FaultInjectingGrainStorage(IGrainStorage inner, StorageFault
         }
 
         return inner.ReadStateAsync(stateName, grainId, grainState, cancellationToken);
+    }
+
+    /// <summary>The recheck's version-only read is a read: <see cref="FaultPoint.BeforeRead"/> fails it too.</summary>
+    public Task<string?> ReadStoredVersionAsync<T>(string stateName, GrainId grainId, CancellationToken cancellationToken)
+    {
+        if (faults.Fire(grainId, FaultPoint.BeforeRead))
+        {
+            throw new IOException("Injected fault before read.");
+        }
+
+        return inner.ReadStoredVersionAsync<T>(stateName, grainId, cancellationToken);
     }
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
