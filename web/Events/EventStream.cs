@@ -22,17 +22,19 @@ internal sealed class EventStream : IDisposable
     private readonly string _token;
     private readonly TimeProvider _time;
     private readonly TimeSpan _maxRetry;
+    private readonly EventStreamMetrics _metrics;
     private readonly ITimer _timer;
     private DateTimeOffset _expiresAt = DateTimeOffset.MaxValue;
     private TimeSpan _retry = FirstRetry;
 
-    public EventStream(string userId, IUserEventsGrain grain, string token, TimeProvider time, TimeSpan maxRetry)
+    public EventStream(string userId, IUserEventsGrain grain, string token, TimeProvider time, TimeSpan maxRetry, EventStreamMetrics metrics)
     {
         UserId = userId;
         _grain = grain;
         _token = token;
         _time = time;
         _maxRetry = maxRetry;
+        _metrics = metrics;
         _timer = time.CreateTimer(static stream => ((EventStream)stream!).RequestCheck(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
@@ -43,32 +45,40 @@ internal sealed class EventStream : IDisposable
 
     /// <summary>
     /// Runs the stream until its credential ends (the reason is returned; the caller says <c>signed-out</c>) or
-    /// <paramref name="stopped"/> fires (the client left, the host stops). Sends a keep-alive comment whenever nothing
-    /// else was sent for <paramref name="keepAlive"/>.
+    /// <paramref name="stopped"/> fires (the client left, the host stops). Sends a keep-alive comment every
+    /// <paramref name="keepAlive"/>, whatever the checks do (they send nothing).
     /// </summary>
     public async Task<SignOutReason> RunAsync(HttpResponse response, TimeSpan keepAlive, CancellationToken stopped)
     {
-        var pending = _checks.Reader.WaitToReadAsync(stopped).AsTask();
-        while (true)
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(stopped);
+        try
         {
-            using var beat = CancellationTokenSource.CreateLinkedTokenSource(stopped);
-            var quiet = Task.Delay(keepAlive, _time, beat.Token);
-            if (await Task.WhenAny(pending, quiet) == quiet)
+            var pending = _checks.Reader.WaitToReadAsync(running.Token).AsTask();
+            var quiet = Task.Delay(keepAlive, _time, running.Token);
+            while (true)
             {
-                await quiet;
-                await ServerSentEvents.KeepAliveAsync(response, stopped);
-                continue;
-            }
+                if (await Task.WhenAny(pending, quiet) == quiet)
+                {
+                    await quiet;
+                    await ServerSentEvents.KeepAliveAsync(response, running.Token);
+                    quiet = Task.Delay(keepAlive, _time, running.Token);
+                    continue;
+                }
 
-            await beat.CancelAsync();
-            await pending;
-            _checks.Reader.TryRead(out _);
-            if (await CheckAsync(stopped) is { } reason)
-            {
-                return reason;
-            }
+                await pending;
+                _checks.Reader.TryRead(out _);
+                if (await CheckAsync(running.Token) is { } reason)
+                {
+                    return reason;
+                }
 
-            pending = _checks.Reader.WaitToReadAsync(stopped).AsTask();
+                pending = _checks.Reader.WaitToReadAsync(running.Token).AsTask();
+            }
+        }
+        finally
+        {
+            // Releases the pending keep-alive timer and read now, not when they would have fired.
+            await running.CancelAsync();
         }
     }
 
@@ -86,6 +96,7 @@ internal sealed class EventStream : IDisposable
             verdict = ValidationResult.Unavailable;
         }
 
+        _metrics.Checked(verdict.Outcome);
         var now = _time.GetUtcNow();
         switch (verdict.Outcome)
         {

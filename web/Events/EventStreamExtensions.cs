@@ -16,8 +16,8 @@ public static class EventStreamExtensions
         services.AddOptions<EventStreamOptions>().BindConfiguration(WebOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EventStreamOptions>, EventStreamOptionsValidator>();
         services.TryAddKeyedSingleton(SessionGrid.ClockKey, TimeProvider.System);
-        services.AddSingleton<EventStreamHub>();
         services.AddSingleton<EventStreamMetrics>();
+        services.AddSingleton<EventStreamHub>();
         return services;
     }
 }

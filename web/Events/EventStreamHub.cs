@@ -19,6 +19,7 @@ public sealed partial class EventStreamHub : IUserEventsObserver, IDisposable
     private readonly IGrainFactory _grains;
     private readonly EventStreamOptions _options;
     private readonly TimeProvider _time;
+    private readonly EventStreamMetrics _metrics;
     private readonly ILogger<EventStreamHub> _logger;
     private readonly Lazy<IUserEventsObserver> _reference;
     private int _open;
@@ -27,11 +28,13 @@ public sealed partial class EventStreamHub : IUserEventsObserver, IDisposable
         IGrainFactory grains,
         IOptions<EventStreamOptions> options,
         [FromKeyedServices(SessionGrid.ClockKey)] TimeProvider time,
+        EventStreamMetrics metrics,
         ILogger<EventStreamHub> logger)
     {
         _grains = grains;
         _options = options.Value;
         _time = time;
+        _metrics = metrics;
         _logger = logger;
         // Created on first use: a client that has not reached a silo yet cannot make one, and must not remember that.
         _reference = new(() => grains.CreateObjectReference<IUserEventsObserver>(this), LazyThreadSafetyMode.PublicationOnly);
@@ -75,9 +78,10 @@ public sealed partial class EventStreamHub : IUserEventsObserver, IDisposable
                 return StreamAdmission.TooManyForUser;
             }
 
-            stream = new EventStream(userId, _grains.GetGrain<IUserEventsGrain>(userId), token, _time, _options.EventStreamRecheckInterval);
+            stream = new EventStream(userId, _grains.GetGrain<IUserEventsGrain>(userId), token, _time, _options.EventStreamRecheckInterval, _metrics);
             user.Streams.Add(stream);
             _open++;
+            _metrics.Opened();
             return StreamAdmission.Admitted;
         }
     }
@@ -90,6 +94,7 @@ public sealed partial class EventStreamHub : IUserEventsObserver, IDisposable
             if (_users.TryGetValue(stream.UserId, out var user) && user.Streams.Remove(stream))
             {
                 _open--;
+                _metrics.Closed();
                 if (user.Streams.Count == 0)
                 {
                     _users.Remove(stream.UserId);
@@ -131,8 +136,8 @@ public sealed partial class EventStreamHub : IUserEventsObserver, IDisposable
 
     private void RenewSoon(object? userId) => _ = RenewAsync((string)userId!);
 
-    /// <summary>Renews the subscription, then rechecks every stream of the user (even if renewing failed: the checks
-    /// retry on their own), then arms the next renewal; one at a time per user, however far a test clock jumps.</summary>
+    /// <summary>Renews the subscription, arms the next renewal, then rechecks every stream of the user (even if renewing
+    /// failed: the checks retry on their own); one at a time per user, however far a test clock jumps.</summary>
     private async Task RenewAsync(string userId)
     {
         await WatchAsync(userId);
@@ -140,8 +145,8 @@ public sealed partial class EventStreamHub : IUserEventsObserver, IDisposable
         {
             if (_users.TryGetValue(userId, out var user))
             {
-                user.RequestChecks();
                 user.Renewal.Change(_options.EventStreamRecheckInterval, Timeout.InfiniteTimeSpan);
+                user.RequestChecks();
             }
         }
     }
