@@ -14,6 +14,10 @@ internal sealed class EventStream : IDisposable
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
 
+    /// <summary>The longest a timer is armed for (timers take at most about 49 days); a check then finds the
+    /// credential live and arms the next stretch.</summary>
+    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(1);
+
     // Capacity one and DropWrite: requests arriving while a check is pending fold into it.
     private readonly Channel<bool> _checks = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
@@ -103,9 +107,7 @@ internal sealed class EventStream : IDisposable
             case ValidationOutcome.Valid:
                 _retry = FirstRetry;
                 _expiresAt = verdict.ExpiresAt;
-                // A grain whose clock runs behind ours may still accept at our expiry: ask again a second later.
-                var untilExpiry = _expiresAt - now;
-                _timer.Change(untilExpiry > TimeSpan.Zero ? untilExpiry : FirstRetry, Timeout.InfiniteTimeSpan);
+                _timer.Change(UntilExpiry(now), Timeout.InfiniteTimeSpan);
                 return null;
             case ValidationOutcome.Unavailable:
                 _timer.Change(_retry, Timeout.InfiniteTimeSpan);
@@ -114,6 +116,14 @@ internal sealed class EventStream : IDisposable
             default:
                 return now >= _expiresAt ? SignOutReason.Expired : SignOutReason.Revoked;
         }
+    }
+
+    /// <summary>When to check next for a live credential: at its expiry, within <see cref="LongestWait"/>. A grain
+    /// whose clock runs behind ours may still accept at our expiry: then ask again a second later.</summary>
+    private TimeSpan UntilExpiry(DateTimeOffset now)
+    {
+        var wait = _expiresAt - now;
+        return wait <= TimeSpan.Zero ? FirstRetry : wait < LongestWait ? wait : LongestWait;
     }
 
     public void Dispose()
