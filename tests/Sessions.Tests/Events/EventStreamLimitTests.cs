@@ -3,35 +3,44 @@ using Sessions.Tests.Infrastructure;
 
 namespace Sessions.Tests.Events;
 
-/// <summary>The bounds of <c>GET /auth/events</c>: a user's streams on one front end (docs/threat-model.md, T68).</summary>
-public sealed class EventStreamLimitTests : IClassFixture<EventStreamLimitTests.TwoStreamsPerUser>
+/// <summary>The bounds of <c>GET /auth/events</c>: a user's streams on one front end, and the front end's
+/// (docs/threat-model.md, B50, T68).</summary>
+public sealed class EventStreamLimitTests : IClassFixture<EventStreamLimitTests.SmallLimits>
 {
-    private readonly TwoStreamsPerUser _fixture;
+    private readonly SmallLimits _fixture;
 
-    public EventStreamLimitTests(TwoStreamsPerUser fixture) => _fixture = fixture;
+    public EventStreamLimitTests(SmallLimits fixture) => _fixture = fixture;
 
     private WebGrid Grid => _fixture.Grid;
 
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
     [Fact]
-    public async Task AUsersStreamBeyondThePerUserLimitIsRefusedWith429AndOtherUsersStillOpenTheirs()
+    public async Task AStreamBeyondTheUsersLimitIs429AndOneBeyondTheFrontEndsLimitIs503()
     {
-        var username = await Grid.RegisterAsync();
-        using var laptop = await Grid.SignInBrowserAsync(username);
+        using var laptop = await Grid.SignInBrowserAsync(await Grid.RegisterAsync());
+        using var colleague = await Grid.SignInBrowserAsync(await Grid.RegisterAsync());
+        using var latecomer = await Grid.SignInBrowserAsync(await Grid.RegisterAsync());
         using var first = await EventStreamClient.OpenedAsync(laptop);
         using var second = await EventStreamClient.OpenedAsync(laptop);
 
         using var third = await EventStreamClient.OpenAsync(laptop);
-        using var someoneElse = await EventStreamClient.OpenAsync(await Grid.SignInBrowserAsync(await Grid.RegisterAsync()));
+        using var colleagues = await EventStreamClient.OpenAsync(colleague);
+        using var beyondFrontEnd = await EventStreamClient.OpenAsync(latecomer);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, third.Status);
         Assert.Equal("application/problem+json", third.Response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("Too many event streams", await third.Response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        Assert.Equal(HttpStatusCode.OK, someoneElse.Status);
+        Assert.Contains("Too many event streams", await third.Response.Content.ReadAsStringAsync(Cancellation));
+        Assert.Equal(HttpStatusCode.OK, colleagues.Status);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, beyondFrontEnd.Status);
+        Assert.Equal("application/problem+json", beyondFrontEnd.Response.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(beyondFrontEnd.Response.Headers.RetryAfter);
     }
 
-    /// <summary>A front end that keeps two streams per user.</summary>
-    public sealed class TwoStreamsPerUser() : WebGridFixture(new WebGrid(new Dictionary<string, string?>
+    /// <summary>A front end that keeps two streams per user and three in all.</summary>
+    public sealed class SmallLimits() : WebGridFixture(new WebGrid(new Dictionary<string, string?>
     {
         ["Sessions:Web:EventStreamsPerUser"] = "2",
+        ["Sessions:Web:MaxEventStreams"] = "3",
     }));
 }

@@ -43,6 +43,18 @@ public sealed class EventStreamTests : IClassFixture<WebGridFixture>
     }
 
     [Fact]
+    public async Task ATokenInTheStreamsUrlIsRefusedAndNeverRead()
+    {
+        var app = await Grid.SignInAppAsync(await Grid.RegisterAsync());
+        using var client = Grid.NewClient();
+
+        var response = await client.GetAsync($"/auth/events?access_token={app.AccessToken}", Cancellation);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Credential in the URL refused", await response.Content.ReadAsStringAsync(Cancellation));
+    }
+
+    [Fact]
     public async Task AnApiTokensStreamSaysSignedOutAndClosesWhenTheTokenIsRevoked()
     {
         var username = await Grid.RegisterAsync();
