@@ -27,11 +27,14 @@ internal sealed class EventStream : IDisposable
     private readonly TimeProvider _time;
     private readonly TimeSpan _maxRetry;
     private readonly EventStreamMetrics _metrics;
+    private readonly Func<Task> _resubscribe;
     private readonly ITimer _timer;
     private DateTimeOffset _expiresAt = DateTimeOffset.MaxValue;
     private TimeSpan _retry = FirstRetry;
+    private bool _undecided;
 
-    public EventStream(string userId, IUserEventsGrain grain, string token, TimeProvider time, TimeSpan maxRetry, EventStreamMetrics metrics)
+    public EventStream(
+        string userId, IUserEventsGrain grain, string token, TimeProvider time, TimeSpan maxRetry, EventStreamMetrics metrics, Func<Task> resubscribe)
     {
         UserId = userId;
         _grain = grain;
@@ -39,6 +42,7 @@ internal sealed class EventStream : IDisposable
         _time = time;
         _maxRetry = maxRetry;
         _metrics = metrics;
+        _resubscribe = resubscribe;
         _timer = time.CreateTimer(static stream => ((EventStream)stream!).RequestCheck(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
@@ -100,6 +104,14 @@ internal sealed class EventStream : IDisposable
             verdict = ValidationResult.Unavailable;
         }
 
+        // A grain that could not answer may have lost this front end's subscription with its activation: renew it as
+        // soon as the grain answers again, not at the next scheduled renewal.
+        if (_undecided && verdict.IsValid)
+        {
+            await _resubscribe();
+        }
+
+        _undecided = verdict.Outcome == ValidationOutcome.Unavailable;
         _metrics.Checked(verdict.Outcome);
         var now = _time.GetUtcNow();
         switch (verdict.Outcome)

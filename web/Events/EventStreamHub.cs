@@ -78,7 +78,8 @@ public sealed partial class EventStreamHub : IUserEventsObserver, IDisposable
                 return StreamAdmission.TooManyForUser;
             }
 
-            stream = new EventStream(userId, _grains.GetGrain<IUserEventsGrain>(userId), token, _time, _options.EventStreamRecheckInterval, _metrics);
+            stream = new EventStream(userId, _grains.GetGrain<IUserEventsGrain>(userId), token, _time, _options.EventStreamRecheckInterval, _metrics,
+                () => WatchAsync(userId));
             user.Streams.Add(stream);
             _open++;
             _metrics.Opened();
