@@ -5,11 +5,11 @@ namespace Sessions.Tests.Events;
 
 /// <summary>The bounds of <c>GET /auth/events</c>: a user's streams on one front end, and the front end's
 /// (docs/threat-model.md, B50, T68).</summary>
-public sealed class EventStreamLimitTests : IClassFixture<EventStreamLimitTests.SmallLimits>
+public sealed class EventStreamLimitTests : IClassFixture<SmallEventStreamLimits>
 {
-    private readonly SmallLimits _fixture;
+    private readonly SmallEventStreamLimits _fixture;
 
-    public EventStreamLimitTests(SmallLimits fixture) => _fixture = fixture;
+    public EventStreamLimitTests(SmallEventStreamLimits fixture) => _fixture = fixture;
 
     private WebGrid Grid => _fixture.Grid;
 
@@ -36,11 +36,4 @@ public sealed class EventStreamLimitTests : IClassFixture<EventStreamLimitTests.
         Assert.Equal("application/problem+json", beyondFrontEnd.Response.Content.Headers.ContentType?.MediaType);
         Assert.NotNull(beyondFrontEnd.Response.Headers.RetryAfter);
     }
-
-    /// <summary>A front end that keeps two streams per user and three in all.</summary>
-    public sealed class SmallLimits() : WebGridFixture(new WebGrid(new Dictionary<string, string?>
-    {
-        ["Sessions:Web:EventStreamsPerUser"] = "2",
-        ["Sessions:Web:MaxEventStreams"] = "3",
-    }));
 }
