@@ -4,6 +4,7 @@ using Sessions.Web.Abuse;
 using Sessions.Web.Apis;
 using Sessions.Web.Apis.Contracts;
 using Sessions.Web.Authentication;
+using Sessions.Web.Events;
 using Sessions.Web.Federation;
 using Sessions.Web.Hosting;
 using Sessions.Web.Http;
@@ -19,6 +20,7 @@ builder.Services.AddSessionGridAuthentication();       // session grid (cookie o
 builder.Services.AddSessionGridAbuseLimits(builder.Configuration);   // sign-ins and registrations per client network, cluster-wide
 builder.Services.AddSessionGridFederation();           // identity providers and signal transmitters: their keys, token validators
 builder.Services.AddSessionGridHealthChecks();
+builder.Services.AddSessionGridEventStreams();         // GET /auth/events: live sign-out on open pages and clients
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.WithoutTraceIdBelow500);
 builder.Services.AddExceptionHandler<GridExceptionHandler>();
 builder.Services.AddSessionGridOpenApi();               // /openapi/v1.json: every endpoint and its answers
@@ -51,6 +53,8 @@ app.MapGroup("/auth")
     .MapSessionsApi()
     .MapApiTokensApi()
     .MapForwardAuthApi();
+app.MapGroup("/auth")
+    .MapEventsApi();                                   // live sign-out: Server-Sent Events until the credential ends
 app.MapGroup("/oauth")
     .MapOAuthApi();
 app.MapGroup("/admin")

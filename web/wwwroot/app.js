@@ -50,6 +50,7 @@ function render(templateId) {
 }
 
 function showSignIn(message) {
+  stopWatching();
   $("whoami").hidden = true;
   render("signin-template");
   $("signin-form").addEventListener("submit", guard(signIn));
@@ -71,7 +72,45 @@ async function showAccount(whenSignedOut = "") {
   $("sign-out-everywhere").addEventListener("click", guard(signOutEverywhere));
   $("token-form").addEventListener("submit", guard(createToken));
   $("password-form").addEventListener("submit", guard(changePassword));
+  watchSignOut();
   await Promise.all([loadSessions(), loadTokens()]);
+}
+
+// Live sign-out: while the account is shown, GET /auth/events tells this page the moment its session ends — signed
+// out everywhere from another device, ended by an operator, expired — and the sign-in form comes back without a click.
+let events = null;
+let rewatch = null;
+const signedOutMessage = "You were signed out.";
+
+function watchSignOut() {
+  stopWatching();
+  const source = new EventSource("/auth/events");
+  events = source;
+  // data-live-sign-out says whether this page would hear of its sign-out now (for styles, and for the tests).
+  source.addEventListener("open", () => { if (events === source) document.documentElement.dataset.liveSignOut = "on"; });
+  source.addEventListener("signed-out", () => { if (events === source) showSignIn(signedOutMessage); });
+  source.addEventListener("error", () => {
+    // A dropped connection is retried by EventSource itself (CONNECTING). A refused stream (401, 429, 503) is CLOSED
+    // for good: ask whether this session still lives, and watch again later if it does.
+    if (events !== source) return;
+    document.documentElement.dataset.liveSignOut = "off";
+    if (source.readyState !== EventSource.CLOSED) return;
+    events = null;
+    guard(checkStillSignedIn)();
+  });
+}
+
+function stopWatching() {
+  if (events) { events.close(); events = null; }
+  document.documentElement.dataset.liveSignOut = "off";
+  clearTimeout(rewatch);
+  rewatch = null;
+}
+
+async function checkStillSignedIn() {
+  const me = await api("GET", "/auth/me", undefined, signedOutMessage);
+  // Signed in (the stream was refused for being one too many, or the grid was busy) or unreachable: try again later.
+  rewatch = setTimeout(watchSignOut, me.status === 200 ? 30000 : 10000);
 }
 
 // "Chrome on Linux" rather than a whole User-Agent string; the full string is kept as the cell's title.
@@ -173,15 +212,18 @@ async function endSession(id) {
 }
 
 async function signOutHere() {
+  stopWatching();   // this page's own sign-out says so itself
   const result = await api("POST", "/auth/logout");
-  if (result.status !== 204) { say(problem(result, "You were not signed out."), true); return; }
+  if (result.status !== 204) { watchSignOut(); say(problem(result, "You were not signed out."), true); return; }
   showSignIn("You are signed out on this device.");
 }
 
 async function signOutEverywhere() {
   const keepCurrent = $("keep-current").checked;
+  if (!keepCurrent) stopWatching();   // this page's own sign-out says so itself
   const result = await api("POST", "/auth/logout-everywhere", { keepCurrent });
   if (result.status !== 200) {
+    if (!keepCurrent) watchSignOut();
     say(problem(result, "Sign-out everywhere was not confirmed; your other sessions may still be signed in."), true);
     return;
   }

@@ -20,6 +20,7 @@ internal sealed partial class UserGrain
         // The write was conditional on the version this activation holds, so storage matched memory until now.
         _recheck.Confirm(now);
         _gauge.Report(User.Sessions.Count);
+        NotifyWatchers();
     }
 
     /// <summary>Writes pending "last seen" times, if any; failures poison but are not thrown (nobody is waiting).</summary>
