@@ -20,6 +20,14 @@ public interface IUsernameGrain : IGrainWithStringKey
     /// </summary>
     Task<SignInResult> SignInAsync(string password, SignInRequest request);
 
+    /// <summary>Claims this username for <paramref name="userId"/> (a federated user, who has no password), durably.</summary>
+    /// <returns>True when the name is now (or already was) this user's; false when someone else holds it.</returns>
+    Task<bool> ClaimAsync(string userId);
+
+    /// <summary>Releases this username when <paramref name="userId"/> holds it (the user is being deleted), durably, so
+    /// it may be registered again.</summary>
+    Task ReleaseAsync(string userId);
+
     /// <summary>The id of the user owning this username, or null when nobody does.</summary>
     Task<string?> GetUserIdAsync();
 }

@@ -82,6 +82,12 @@ internal sealed class UsernameGrain(
         return SignInResult.Invalid;
     }
 
+    // PLACEHOLDER on the h-fedgrains base branch only.
+    public Task<bool> ClaimAsync(string userId) => throw new NotImplementedException();
+
+    // PLACEHOLDER on the h-fedgrains base branch only.
+    public Task ReleaseAsync(string userId) => throw new NotImplementedException();
+
     public Task<string?> GetUserIdAsync()
     {
         _state.ThrowIfPoisoned();
