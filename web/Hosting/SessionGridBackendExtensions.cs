@@ -61,6 +61,7 @@ public static class SessionGridBackendExtensions
         builder.Services.AddOptions<WebOptions>().Bind(builder.Configuration.GetSection(WebOptions.Section)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<WebOptions>, WebOptionsValidator>();
         builder.Services.AddSingleton<UserGrains>();
+        builder.Services.AddSingleton<GrainReadRetry>();
         return builder;
     }
 

@@ -22,6 +22,7 @@ internal sealed class SessionGridAuthenticationHandler(
     UrlEncoder encoder,
     TokenCodec codec,
     UserGrains users,
+    GrainReadRetry reads,
     AuthenticationMetrics metrics)
     : AuthenticationHandler<SessionGridAuthenticationOptions>(options, logger, encoder)
 {
@@ -81,7 +82,7 @@ internal sealed class SessionGridAuthenticationHandler(
     {
         try
         {
-            return await users.Get(userId).ValidateAsync(token);
+            return await reads.ValidateAsync(users.Get(userId), token, Context.RequestAborted);
         }
         catch (Exception exception) when (!Context.RequestAborted.IsCancellationRequested)
         {
