@@ -63,8 +63,14 @@ public static class GlobalTokenRevocationApi
             return malformed is not null ? Problems.BadRequest("Invalid global token revocation request", malformed) : RevocationProblems.For(refusal!.Value, subject!);
         }
 
-        var revoked = await users.Get(userId).SignOutEverywhereAsync(caller.Actor, keepCurrent: false)
-            ?? throw new InvalidOperationException("The user grain refused a provider or operator actor.");
+        // The grain judges the actor again: a provider may sign out only a user linked to it.
+        var revoked = await users.Get(userId).SignOutEverywhereAsync(caller.Actor, keepCurrent: false);
+        if (revoked is null)
+        {
+            await SpendAsync(caller, replays);
+            return RevocationProblems.For(RevocationRefusal.NotOwned, subject!);
+        }
+
         if (await SpendAsync(caller, replays) == ReplayRecordOutcome.Full)
         {
             return Unavailable(context);
