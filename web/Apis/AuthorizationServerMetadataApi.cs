@@ -22,7 +22,12 @@ public static class AuthorizationServerMetadataApi
 
     public static IEndpointRouteBuilder MapAuthorizationServerMetadataApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Path, Get);
+        endpoints.MapGet(Path, Get)
+            .WithJsonResponse(StatusCodes.Status200OK, typeof(AuthorizationServerMetadata), "RFC 8414 §3.2: the metadata, under the origin it was fetched at.")
+
+            // Built from configuration alone, so never answered 503 by itself; declared as on every endpoint, because a
+            // client should treat any 503 of the grid alike: retry after Retry-After.
+            .WithProblemResponse(StatusCodes.Status503ServiceUnavailable, "Not given by this endpoint itself; like any 503 of the grid, retry after Retry-After.");
         return endpoints;
     }
 
