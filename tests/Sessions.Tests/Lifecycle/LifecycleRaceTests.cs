@@ -1,3 +1,4 @@
+using Sessions.Grains.Abstractions.Federation;
 using Sessions.Grains.Abstractions.Users;
 using Sessions.Tests.Federation.Grains;
 using Sessions.Tests.Infrastructure;
@@ -73,6 +74,32 @@ public sealed class LifecycleRaceTests(ClusterFixture fixture)
             await AssertNothingWorksAsync(user, [first, .. ofDeletedUser], null);
             Assert.NotEqual(first.UserId, (await person.SignInBrowserAsync()).UserId);
         }
+    }
+
+    [Fact]
+    public async Task ADeleteThatMustUnlinkAnIdentityWhoseSignInWaitsForItDoesNotDeadlock()
+    {
+        var person = new FederatedPerson(Grid.Client);
+        var first = await person.SignInBrowserAsync();
+        var user = await person.UserAsync();
+        var sid = $"sid-{Guid.NewGuid():N}";
+        var record = Grid.Client.GetGrain<IProviderSessionGrain>(ExternalIdentities.ProviderSessionKey(FederatedPerson.Issuer, sid));
+        var deleteWrite = Grid.Faults.HoldNextWrite(user.GetGrainId());
+        var signInStep = Grid.Faults.HoldNextWrite(record.GetGrainId());
+
+        // The delete holds the user grain's turn; the sign-in holds the identity grain's turn and will wait for the user
+        // grain; then the delete calls the identity grain.
+        var delete = user.DeleteAsync(TestUser.Operator);
+        await deleteWrite.Reached;
+        var signIn = person.SignInAsync(sid);
+        await signInStep.Reached;
+        deleteWrite.Release(fail: false);
+        signInStep.Release(fail: false);
+
+        Assert.Equal(LifecycleOutcome.Done, (await delete).Outcome);
+        Assert.Equal(SignInOutcome.InvalidCredentials, (await signIn).Outcome);
+        Assert.False((await user.ValidateAsync(first.SessionToken!)).IsValid);
+        Assert.Null(await person.Link.GetUserIdAsync());
     }
 
     private static IEnumerable<IssuedSession> Issued(params SignInResult[] results) =>
