@@ -47,31 +47,37 @@ public static class GlobalTokenRevocationApi
             return failure!.IsTransient ? Unavailable(context) : RevocationProblems.Unauthorized(context, failure.Description);
         }
 
-        var replays = caller.Assertion is { } assertion ? grains.GetGrain<IReplayRecordGrain>(ReplayRecords.GrainKey(assertion.Issuer, assertion.Jti)) : null;
-        if (replays is not null && await replays.ContainsAsync(caller.Assertion!.Jti))
+        if (await AssertionReplays.WasUsedAsync(grains, caller))
         {
             GlobalRevocationLog.Replayed(logger, caller.Actor.Describe());
             return RevocationProblems.Unauthorized(context, "This assertion was used before; send a new one (a new jti).");
         }
 
+        return await RevokeForAsync(context, caller, grains, users, logger);
+    }
+
+    /// <summary>The request of an authenticated caller: whatever the answer but a 503, its assertion is spent.</summary>
+    private static async Task<IResult> RevokeForAsync(HttpContext context, RevocationCaller caller, IGrainFactory grains, UserGrains users, ILogger logger)
+    {
         var (subject, malformed) = await RevocationRequest.ReadAsync(context.Request);
-        var (userId, refusal) = subject is null ? (Guid.Empty, null) : await RevocationSubjects.ResolveAsync(subject, caller, grains, users);
-        if (malformed is not null || refusal is not null)
+        if (subject is null)
         {
-            await SpendAsync(caller, replays);
-            GlobalRevocationLog.Refused(logger, caller.Actor.Describe(), refusal?.ToString() ?? "malformed");
-            return malformed is not null ? Problems.BadRequest("Invalid global token revocation request", malformed) : RevocationProblems.For(refusal!.Value, subject!);
+            await AssertionReplays.SpendAsync(grains, caller);
+            GlobalRevocationLog.Refused(logger, caller.Actor.Describe(), "malformed");
+            return Problems.BadRequest("Invalid global token revocation request", malformed);
         }
 
         // The grain judges the actor again: a provider may sign out only a user linked to it.
-        var revoked = await users.Get(userId).SignOutEverywhereAsync(caller.Actor, keepCurrent: false);
+        var (userId, refusal) = await RevocationSubjects.ResolveAsync(subject, caller, grains, users);
+        var revoked = refusal is null ? await users.Get(userId).SignOutEverywhereAsync(caller.Actor, keepCurrent: false) : null;
+        var spent = await AssertionReplays.SpendAsync(grains, caller);
         if (revoked is null)
         {
-            await SpendAsync(caller, replays);
-            return RevocationProblems.For(RevocationRefusal.NotOwned, subject!);
+            GlobalRevocationLog.Refused(logger, caller.Actor.Describe(), (refusal ?? RevocationRefusal.NotOwned).ToString());
+            return RevocationProblems.For(refusal ?? RevocationRefusal.NotOwned, subject);
         }
 
-        if (await SpendAsync(caller, replays) == ReplayRecordOutcome.Full)
+        if (spent == ReplayRecordOutcome.Full)
         {
             return Unavailable(context);
         }
@@ -79,10 +85,6 @@ public static class GlobalTokenRevocationApi
         GlobalRevocationLog.Revoked(logger, caller.Actor.Describe(), userId, revoked.RevokedSessions, revoked.RevokedTokens);
         return TypedResults.NoContent();
     }
-
-    /// <summary>Records the assertion's <c>jti</c>, so it is never honoured again; nothing for an operator.</summary>
-    private static async Task<ReplayRecordOutcome?> SpendAsync(RevocationCaller caller, IReplayRecordGrain? replays) =>
-        caller.Assertion is { } assertion ? await replays!.RecordAsync(assertion.Jti, assertion.KeepUntil) : null;
 
     private static ProblemHttpResult Unavailable(HttpContext context)
     {
