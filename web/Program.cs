@@ -6,6 +6,8 @@ using Sessions.Web.Apis.Contracts;
 using Sessions.Web.Authentication;
 using Sessions.Web.Events;
 using Sessions.Web.Federation;
+using Sessions.Web.Federation.GlobalRevocation;
+using Sessions.Web.Federation.SharedSignals;
 using Sessions.Web.Hosting;
 using Sessions.Web.Http;
 using Sessions.Web.OpenApi;
@@ -59,6 +61,11 @@ app.MapGroup("/oauth")
     .MapOAuthApi();
 app.MapGroup("/admin")
     .MapAdminApi();
+app.MapGroup("/admin")
+    .MapAccountLifecycleApi();                         // disable, enable, delete a user
+app.MapGlobalTokenRevocationApi();                     // POST /oauth/global-token-revocation: a provider or operator signs a user out everywhere
+app.MapSecurityEventsApi();                            // POST /ssf/events: Shared Signals push receiver (RFC 8935)
+app.MapAuthorizationServerMetadataApi();               // /.well-known/oauth-authorization-server (RFC 8414)
 app.MapSessionGridOpenApi();
 app.MapSessionGridHealth();                             // /healthz (local) and /readyz (cluster + storage)
 app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Policies.Admin);

@@ -6,8 +6,6 @@ namespace Sessions.Web.OpenApi;
 /// <summary>Adds the request body of endpoints that declare <see cref="FormBodyMetadata"/>.</summary>
 internal sealed class FormBodies : IOpenApiOperationTransformer
 {
-    private const string FormUrlEncoded = "application/x-www-form-urlencoded";
-
     public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         if (context.Description.ActionDescriptor.EndpointMetadata.OfType<FormBodyMetadata>().FirstOrDefault() is not { } form)
@@ -20,7 +18,7 @@ internal sealed class FormBodies : IOpenApiOperationTransformer
             Required = true,
             Content = new Dictionary<string, OpenApiMediaType>
             {
-                [FormUrlEncoded] = new() { Schema = await context.GetOrCreateSchemaAsync(form.Fields, null, cancellationToken) },
+                [form.ContentType] = new() { Schema = await context.GetOrCreateSchemaAsync(form.Fields, null, cancellationToken) },
             },
         };
     }

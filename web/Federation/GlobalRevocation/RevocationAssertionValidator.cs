@@ -29,7 +29,13 @@ public sealed class RevocationAssertionValidator(
 
     /// <summary>Validates <paramref name="assertion"/> (the bearer credential) for the endpoint at
     /// <paramref name="endpointUrl"/> (as the caller must name it in <c>aud</c>).</summary>
-    public async Task<FederationTokenResult<RevocationAssertion>> ValidateAsync(string? assertion, string endpointUrl, CancellationToken cancellationToken)
+    public Task<FederationTokenResult<RevocationAssertion>> ValidateAsync(string? assertion, string endpointUrl, CancellationToken cancellationToken) =>
+        ValidateAsync(assertion, [endpointUrl], cancellationToken);
+
+    /// <summary>Validates <paramref name="assertion"/> for an endpoint published under several names: its <c>aud</c>
+    /// must be one of <paramref name="endpointUrls"/> (the endpoint's URL under each public origin).</summary>
+    public async Task<FederationTokenResult<RevocationAssertion>> ValidateAsync(
+        string? assertion, IReadOnlyCollection<string> endpointUrls, CancellationToken cancellationToken)
     {
         if (UnverifiedJwt.TryRead(assertion) is not { } jwt)
         {
@@ -44,7 +50,7 @@ public sealed class RevocationAssertionValidator(
         var settings = options.Value;
         var failure = SignedJwtReader.CheckHeader(jwt)
             ?? CheckType(jwt)
-            ?? await SignedJwtReader.VerifyAsync(jwt, provider.Keys, provider.Issuer, [endpointUrl], cancellationToken)
+            ?? await SignedJwtReader.VerifyAsync(jwt, provider.Keys, provider.Issuer, endpointUrls, cancellationToken)
             ?? JwtLifetime.Check(jwt.Payload, time.GetUtcNow(), settings.ClockSkew, maxAge: null, maxAhead: MaxLifetime)
             ?? CheckJti(jwt);
         if (failure is not null)
