@@ -70,7 +70,7 @@ internal sealed partial class UserGrain
         _audit.Append(User, now, AuditEventKind.SignedIn, sessionId,
             $"{AuditTrail.SignInDetail(request.Client)} through identity provider '{request.ProviderName}'");
         await WriteAsync(now);
-        _metrics.SignIn("succeeded");
+        _metrics.SignIn("federated");
         return new SignInResult(SignInOutcome.SignedIn, issued);
     }
 
