@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Orleans.Dashboard;
 using Sessions.Web.Abuse;
 using Sessions.Web.Apis;
 using Sessions.Web.Apis.Contracts;
@@ -69,7 +68,7 @@ app.MapAuthorizationServerMetadataApi();               // /.well-known/oauth-aut
 app.MapSessionGridOpenApi();
 app.MapSessionGridHealth();                             // /healthz (local) and /readyz (cluster + storage)
 app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Policies.Admin);
-app.MapOrleansDashboard("/dashboard").RequireAuthorization(Policies.Admin).ExcludeFromDescription();
+app.MapSessionGridDashboard();                          // /dashboard (operator key) unless Sessions:Web:Dashboard=false
 
 app.Run();
 

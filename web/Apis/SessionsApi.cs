@@ -33,11 +33,15 @@ public static class SessionsApi
         return auth;
     }
 
-    public static Ok<MeResponse> Me(ClaimsPrincipal user) => TypedResults.Ok(new MeResponse(
-        SessionGridClaims.UserIdOf(user),
-        SessionGridClaims.UsernameOf(user),
-        SessionGridClaims.SessionIdOf(user),
-        CredentialNames.Of(SessionGridClaims.CredentialOf(user))));
+    /// <summary>Who the caller is: on every validated request of some clients, so written straight from the
+    /// source-generated serializer (<see cref="JsonOk{TValue}"/>).</summary>
+    public static JsonOk<MeResponse> Me(ClaimsPrincipal user) => new(
+        new MeResponse(
+            SessionGridClaims.UserIdOf(user),
+            SessionGridClaims.UsernameOf(user),
+            SessionGridClaims.SessionIdOf(user),
+            CredentialNames.Of(SessionGridClaims.CredentialOf(user))),
+        ApiJson.Default.MeResponse);
 
     public static async Task<Results<Ok<SessionResponse[]>, MissingScopeProblem>> ListSessionsAsync(ClaimsPrincipal user, UserGrains users)
     {

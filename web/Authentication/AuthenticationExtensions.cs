@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Sessions.Web.Authentication.OperatorKeys;
 using Sessions.Web.Authentication.ResourceServers;
 using Sessions.Web.Authentication.SessionGrid;
@@ -26,6 +28,7 @@ public static class AuthenticationExtensions
             .AddOperatorKeys()
             .AddResourceServers();
         services.AddAuthorization(Policies.Add);
+        services.Replace(ServiceDescriptor.Transient<IPolicyEvaluator, SessionGridPolicyEvaluator>());
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, MissingScopeResultHandler>();
         return services;
     }

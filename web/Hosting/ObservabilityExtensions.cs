@@ -28,6 +28,7 @@ public static class ObservabilityExtensions
             {
                 metrics.AddMeter("Microsoft.Orleans", AuthenticationMetrics.MeterName, GridMetrics.MeterName)
                     .AddView(instrument => GridMetrics.IsPerMessageOrleansInstrument(instrument.Name) ? MetricStreamConfiguration.Drop : null)
+                    .AddView(instrument => PerRequestInstruments.IsDropped(instrument.Name) ? MetricStreamConfiguration.Drop : null)
                     .AddAspNetCoreInstrumentation()
                     .AddPrometheusExporter();
                 if (otlp)

@@ -24,8 +24,12 @@ public static class SessionGridBackendExtensions
             {
                 silo.UseSessionGridClustering()
                     .AddSessionGrid()
-                    .AddDashboard(dashboard => dashboard.HideTrace = true)
                     .Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = options.GrainCallTimeout);
+                if (options.Dashboard)
+                {
+                    silo.AddDashboard(dashboard => dashboard.HideTrace = true);
+                }
+
                 if (tracing)
                 {
                     silo.AddActivityPropagation();
@@ -38,8 +42,12 @@ public static class SessionGridBackendExtensions
             {
                 client.UseSessionGridClustering()
                     .UseConnectionRetryFilter(RetryForeverAsync)
-                    .AddDashboard(dashboard => dashboard.HideTrace = true)
                     .Configure<ClientMessagingOptions>(messaging => messaging.ResponseTimeout = options.GrainCallTimeout);
+                if (options.Dashboard)
+                {
+                    client.AddDashboard(dashboard => dashboard.HideTrace = true);
+                }
+
                 if (tracing)
                 {
                     client.AddActivityPropagation();

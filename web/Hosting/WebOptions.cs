@@ -30,6 +30,13 @@ public sealed class WebOptions
     /// <c>[::1]</c>, any port) are answered, so a grid nobody has named refuses names it cannot know rather than
     /// believing any (docs/threat-model.md, B23). Set it when the grid is reached under a real name.</summary>
     public string[] PublicOrigins { get; set; } = [];
+
+    /// <summary>Whether the Orleans dashboard runs (<c>/dashboard</c>, behind an operator key). Default true. Off, the
+    /// route answers 404 and its telemetry stops: the dashboard keeps its own OpenTelemetry meter provider, which
+    /// records every Orleans instrument (the per-message ones the exported metrics drop included) and collects them
+    /// every second, and a grain call filter that times every call; bench/results/2026-12-02-perf-notes.md measures
+    /// what that costs a validated request.</summary>
+    public bool Dashboard { get; set; } = true;
 }
 
 /// <summary>Where the grains run.</summary>

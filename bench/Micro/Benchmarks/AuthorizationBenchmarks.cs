@@ -18,6 +18,8 @@ namespace Sessions.Bench.Micro.Benchmarks;
 /// handler that does nothing (<see cref="StubAuthenticationHandler"/>) — a request scope, the handler resolved and
 /// initialised for the request, its result, the principal merged for the policy's scheme, then the policy.
 /// The difference to the grid's real handler is the handler's own work (see the other benchmarks).
+/// <see cref="AuthenticateAndAuthorizeGridEvaluator"/> is the same with the web's <see cref="SessionGridPolicyEvaluator"/>
+/// (what the front end registers): the default policy met by the scheme's own principal, without merge and handlers.
 /// </summary>
 [MemoryDiagnoser]
 public class AuthorizationBenchmarks
@@ -25,6 +27,7 @@ public class AuthorizationBenchmarks
     private ServiceProvider _services = null!;
     private IAuthorizationService _authorization = null!;
     private IPolicyEvaluator _evaluator = null!;
+    private SessionGridPolicyEvaluator _gridEvaluator = null!;
     private AuthorizationPolicy _policy = null!;
     private System.Security.Claims.ClaimsPrincipal _user = null!;
 
@@ -39,7 +42,8 @@ public class AuthorizationBenchmarks
         services.AddAuthorization(Policies.Add);
         _services = services.BuildServiceProvider();
         _authorization = _services.GetRequiredService<IAuthorizationService>();
-        _evaluator = _services.GetRequiredService<IPolicyEvaluator>();
+        _evaluator = ActivatorUtilities.CreateInstance<PolicyEvaluator>(_services);
+        _gridEvaluator = ActivatorUtilities.CreateInstance<SessionGridPolicyEvaluator>(_services);
         _policy = await _services.GetRequiredService<IAuthorizationPolicyProvider>().GetDefaultPolicyAsync();
         using var scope = _services.CreateScope();
         var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
@@ -53,12 +57,17 @@ public class AuthorizationBenchmarks
     public async Task<bool> PolicyAuthorize() => (await _authorization.AuthorizeAsync(_user, null, _policy)).Succeeded;
 
     [Benchmark]
-    public async Task<bool> AuthenticateAndAuthorize()
+    public Task<bool> AuthenticateAndAuthorize() => RunAsync(_evaluator);
+
+    [Benchmark]
+    public Task<bool> AuthenticateAndAuthorizeGridEvaluator() => RunAsync(_gridEvaluator);
+
+    private async Task<bool> RunAsync(IPolicyEvaluator evaluator)
     {
         await using var scope = _services.CreateAsyncScope();
         var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
-        var authenticated = await _evaluator.AuthenticateAsync(_policy, context);
-        var authorized = await _evaluator.AuthorizeAsync(_policy, authenticated, context, resource: null);
+        var authenticated = await evaluator.AuthenticateAsync(_policy, context);
+        var authorized = await evaluator.AuthorizeAsync(_policy, authenticated, context, resource: null);
         return authorized.Succeeded;
     }
 }

@@ -30,6 +30,10 @@ internal sealed class SessionGridAuthenticationHandler(
     private static readonly AuthenticateResult Denied = AuthenticateResult.Fail("The credential is not valid.");
     private static readonly AuthenticateResult Undecided = AuthenticateResult.Fail(new GridUnavailableException());
 
+    /// <summary>The scheme has no events; the base class would allocate an empty events object (and its task) for every
+    /// request that is authenticated.</summary>
+    private static readonly Task<object> NoEvents = Task.FromResult(new object());
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!PresentedCredential.TryRead(Request, out var token, out var fromCookie))
@@ -73,6 +77,8 @@ internal sealed class SessionGridAuthenticationHandler(
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => Problems.WriteForbiddenAsync(Context);
+
+    protected override Task<object> CreateEventsAsync() => NoEvents;
 
     private static bool Acceptable(TokenKind kind, bool fromCookie) =>
         fromCookie ? kind == TokenKind.BrowserSession : kind is TokenKind.AccessToken or TokenKind.ApiToken;
