@@ -5,6 +5,7 @@ using Sessions.Web.Apis;
 using Sessions.Web.Apis.Contracts;
 using Sessions.Web.Authentication;
 using Sessions.Web.Federation;
+using Sessions.Web.Federation.SignIn;
 using Sessions.Web.Hosting;
 using Sessions.Web.Http;
 using Sessions.Web.OpenApi;
@@ -18,6 +19,7 @@ builder.AddSessionGridObservability();                 // OpenTelemetry: Orleans
 builder.Services.AddSessionGridAuthentication();       // session grid (cookie or bearer), operator keys, resource servers
 builder.Services.AddSessionGridAbuseLimits(builder.Configuration);   // sign-ins and registrations per client network, cluster-wide
 builder.Services.AddSessionGridFederation();           // identity providers and signal transmitters: their keys, token validators
+builder.Services.AddSessionGridFederatedSignIn(builder.Configuration);   // sign-in through each provider (OpenID Connect), its back-channel logout
 builder.Services.AddSessionGridHealthChecks();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.WithoutTraceIdBelow500);
 builder.Services.AddExceptionHandler<GridExceptionHandler>();
@@ -50,7 +52,9 @@ app.MapGroup("/auth")
     .MapAccountsApi()
     .MapSessionsApi()
     .MapApiTokensApi()
-    .MapForwardAuthApi();
+    .MapForwardAuthApi()
+    .MapFederationApi()
+    .MapBackChannelLogoutApi();
 app.MapGroup("/oauth")
     .MapOAuthApi();
 app.MapGroup("/admin")
