@@ -13,7 +13,9 @@ namespace Sessions.Grains.Abstractions.Federation;
 /// grid username from it (normalised, made unique).</param>
 /// <param name="ProviderSessionId">The ID token's <c>sid</c>, if any: the provider session a back-channel logout names.</param>
 /// <param name="AuthenticatedAt">The ID token's <c>auth_time</c>, if any.</param>
-/// <param name="Client">The browser, as for a password sign-in (always <see cref="CredentialKind.Browser"/>).</param>
+/// <param name="Client">The client, as for a password sign-in: <see cref="CredentialKind.Browser"/> (the
+/// <c>__Host-sid</c> cookie), or <see cref="CredentialKind.App"/> for an app that signs its user in through the provider
+/// (an access and refresh token pair).</param>
 [GenerateSerializer, Immutable, Alias("sg.FederatedSignIn")]
 public sealed record FederatedSignIn(
     [property: Id(0)] string ProviderName,

@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Sessions.Grains.Abstractions.Users;
 
 namespace Sessions.Grains.Abstractions.Federation;
@@ -19,10 +20,15 @@ public interface IExternalIdentityGrain : IGrainWithStringKey
     /// <exception cref="SessionStoreUnavailableException">A write failed; nothing was issued.</exception>
     Task<SignInResult> SignInAsync(FederatedSignIn request);
 
-    /// <summary>The id of the grid user this identity is linked to, or null when none is.</summary>
+    /// <summary>The id of the grid user this identity is linked to, or null when none is (the subject of a
+    /// back-channel logout or an <c>iss_sub</c> subject identifier). Reads memory only, beside a sign-in in flight.</summary>
+    [AlwaysInterleave]
     Task<string?> GetUserIdAsync();
 
     /// <summary>Removes the link when it points at <paramref name="userId"/> (the user is being deleted), durably;
-    /// a later sign-in of this identity creates a new user.</summary>
+    /// a later sign-in of this identity creates a new user. Idempotent. Interleaves: the deleting user grain calls it
+    /// while a sign-in here may be waiting for that very user grain (docs/architecture.md, federation), so it must not
+    /// queue behind that sign-in.</summary>
+    [AlwaysInterleave]
     Task UnlinkAsync(string userId);
 }
