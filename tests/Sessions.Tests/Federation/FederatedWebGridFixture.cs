@@ -1,0 +1,62 @@
+using Microsoft.Extensions.DependencyInjection;
+using Sessions.Grains.Abstractions.Federation;
+using Sessions.Grains.Abstractions.Users;
+using Sessions.Tests.Infrastructure;
+
+namespace Sessions.Tests.Federation;
+
+/// <summary>
+/// A real provider (tests/idp/provider.mjs, signing with <see cref="Key"/>) and a web front end configured with it as
+/// provider <c>test</c>, its storage open to injected faults. Federated sessions are opened through the external
+/// identity grain exactly as the sign-in callback opens them, each test with its own person and provider session.
+/// </summary>
+public sealed class FederatedWebGridFixture : IAsyncLifetime
+{
+    private readonly ProviderFixture _provider = new();
+    private WebGrid? _grid;
+
+    public TestProvider Provider => _provider.Provider;
+
+    public TestKeyPair Key => _provider.Key;
+
+    public TestKeyPair OtherKey => _provider.OtherKey;
+
+    public WebGrid Grid => _grid ?? throw new InvalidOperationException("The grid has not started.");
+
+    public StorageFaults Faults => Grid.Faults!;
+
+    private IGrainFactory Grains => Grid.Services.GetRequiredService<IGrainFactory>();
+
+    public async ValueTask InitializeAsync()
+    {
+        await _provider.InitializeAsync();
+        _grid = new WebGrid(Provider.Settings(), injectStorageFaults: true);
+    }
+
+    /// <summary>Signs <paramref name="subject"/> in as the callback would after provider session <paramref name="sid"/>.</summary>
+    public async Task<IssuedSession> SignInAsync(string subject, string? sid, CredentialKind kind = CredentialKind.Browser)
+    {
+        var identity = new ExternalIdentity(Provider.Issuer, subject);
+        var request = new FederatedSignIn("test", identity, subject, sid, Grid.Clock.GetUtcNow(), new SignInRequest(kind, null, "127.0.0.1", "tests"));
+        var result = await Grains.GetGrain<IExternalIdentityGrain>(ExternalIdentities.GrainKey(identity)).SignInAsync(request);
+        Assert.Equal(SignInOutcome.SignedIn, result.Outcome);
+        return result.Session!;
+    }
+
+    /// <summary>The grain id of the user <paramref name="session"/> belongs to, to arm storage faults for it.</summary>
+    public GrainId UserGrainOf(IssuedSession session) => Grid.UserGrainId(session.UserId);
+
+    /// <summary>Whether the replay record holds <paramref name="jti"/> of this provider.</summary>
+    public Task<bool> IsRecordedAsync(string jti) =>
+        Grains.GetGrain<IReplayRecordGrain>(ReplayRecords.GrainKey(Provider.Issuer, jti)).ContainsAsync(jti);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_grid is not null)
+        {
+            await _grid.DisposeAsync();
+        }
+
+        await _provider.DisposeAsync();
+    }
+}
