@@ -12,14 +12,14 @@ namespace Sessions.Tests.Federation;
 /// </summary>
 public sealed class FederatedWebGridFixture : IAsyncLifetime
 {
-    private readonly ProviderFixture _provider = new();
+    private TestProvider? _provider;
     private WebGrid? _grid;
 
-    public TestProvider Provider => _provider.Provider;
+    public TestProvider Provider => _provider ?? throw new InvalidOperationException("The provider has not started.");
 
-    public TestKeyPair Key => _provider.Key;
+    public TestKeyPair Key { get; private set; } = null!;
 
-    public TestKeyPair OtherKey => _provider.OtherKey;
+    public TestKeyPair OtherKey { get; private set; } = null!;
 
     public WebGrid Grid => _grid ?? throw new InvalidOperationException("The grid has not started.");
 
@@ -29,7 +29,10 @@ public sealed class FederatedWebGridFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        await _provider.InitializeAsync();
+        Key = await TestKeyPair.NewAsync("RS256");
+        OtherKey = await TestKeyPair.NewAsync("ES256");
+        // The in-memory grid's address: the redirect URI it sends (the provider checks it, in a pushed request too).
+        _provider = await TestProvider.StartAsync([Key], grid: new Uri("https://localhost"));
         _grid = new WebGrid(Provider.Settings(), injectStorageFaults: true);
     }
 
@@ -57,6 +60,9 @@ public sealed class FederatedWebGridFixture : IAsyncLifetime
             await _grid.DisposeAsync();
         }
 
-        await _provider.DisposeAsync();
+        if (_provider is not null)
+        {
+            await _provider.DisposeAsync();
+        }
     }
 }
