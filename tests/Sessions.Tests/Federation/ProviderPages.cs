@@ -11,11 +11,18 @@ public static class ProviderPages
     public static async Task SignInAsync(IPage page, string displayName, string login)
     {
         await page.GetByRole(AriaRole.Link, new() { Name = $"Sign in with {displayName}" }).ClickAsync();
+        await SignInAtProviderAsync(page, login);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your sessions" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>On the provider's login and consent pages (the browser sent there by the grid's login link): signs in as
+    /// <paramref name="login"/> and consents, so the provider sends the browser back to the grid's callback.</summary>
+    public static async Task SignInAtProviderAsync(IPage page, string login)
+    {
         await page.Locator("input[name=login]").FillAsync(login);
         await page.Locator("input[name=password]").FillAsync("any password");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign-in" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your sessions" })).ToBeVisibleAsync();
     }
 
     /// <summary>Opens the provider's end-session page in the browser of <paramref name="context"/>, confirms "Yes, sign
