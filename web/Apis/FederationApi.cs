@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Sessions.Web.Apis.Contracts;
 using Sessions.Web.Federation.Keys;
 using Sessions.Web.Federation.SignIn;
+using Sessions.Web.Grid;
 using Sessions.Web.Http;
 
 namespace Sessions.Web.Apis;
@@ -18,11 +19,13 @@ public static class FederationApi
     {
         var federation = auth.MapGroup("/federation");
         federation.MapGet("/providers", ListProviders)
-            .WithJsonResponse(StatusCodes.Status200OK, typeof(FederationProviderResponse[]), "The providers a person can sign in with, for the page's buttons.");
-        federation.MapGet("/{name}/login", Login)
+            .WithJsonResponse(StatusCodes.Status200OK, typeof(FederationProviderResponse[]), "The providers a person can sign in with, for the page's buttons.")
+            .ProducesGridUnavailable();
+        federation.MapGet("/{name}/login", LoginAsync)
             .WithEmptyResponse(StatusCodes.Status302Found, "To the provider's authorization endpoint (code flow with PKCE, state and nonce).")
             .WithProblemResponse(StatusCodes.Status400BadRequest, ReturnUrls.Rule)
-            .WithProblemResponse(StatusCodes.Status404NotFound, "No provider of that name is configured.");
+            .WithProblemResponse(StatusCodes.Status404NotFound, "No provider of that name is configured.")
+            .ProducesGridUnavailable();
         federation.MapGet("/{name}/callback", CallbackAsync)
             .WithEmptyResponse(StatusCodes.Status302Found, "Signed in (the __Host-sid cookie is set): to the return URL; or back to the page with ?signin-error=denied|disabled|failed, nothing issued.")
             .WithProblemResponse(StatusCodes.Status404NotFound, "No provider of that name is configured.")
@@ -36,9 +39,10 @@ public static class FederationApi
             .Select(p => new FederationProviderResponse(p.Name, p.DisplayName, $"/auth/federation/{p.Name}/login"))
             .ToArray());
 
-    public static Results<ChallengeHttpResult, ProblemHttpResult> Login(string name, string? returnUrl, FederationIssuers issuers)
+    public static async Task<Results<ChallengeHttpResult, ProblemHttpResult>> LoginAsync(
+        string name, string? returnUrl, FederationIssuers issuers, CancellationToken cancellationToken)
     {
-        if (!issuers.Providers.ContainsKey(name))
+        if (!issuers.Providers.TryGetValue(name, out var provider))
         {
             return UnknownProvider();
         }
@@ -48,6 +52,7 @@ public static class FederationApi
             return Problems.BadRequest("Invalid return URL", ReturnUrls.Rule);
         }
 
+        await EnsureMetadataAsync(provider, cancellationToken);
         return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = accepted }, [FederatedSignInDefaults.SchemeOf(name)]);
     }
 
@@ -64,6 +69,20 @@ public static class FederationApi
         }
 
         return UnknownProvider();
+    }
+
+    // The handler needs the provider's metadata to build its redirect; cached, this costs nothing. When it cannot be
+    // fetched, the answer is the grid's 503 (retry), not the handler's 500.
+    private static async Task EnsureMetadataAsync(FederationProvider provider, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await provider.ConfigurationManager.GetConfigurationAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            throw new GridUnavailableException("The provider's metadata could not be fetched.", exception);
+        }
     }
 
     private static ProblemHttpResult UnknownProvider() =>

@@ -7,7 +7,7 @@ namespace Sessions.Tests.Federation;
 
 /// <summary>
 /// A real provider (tests/idp/provider.mjs, signing with <see cref="Key"/>) and a web front end configured with it as
-/// provider <c>test</c>, its storage open to injected faults. Federated sessions are opened through the external
+/// provider <c>test</c> (and with provider <c>down</c>, which never answers), its storage open to injected faults. Federated sessions are opened through the external
 /// identity grain exactly as the sign-in callback opens them, each test with its own person and provider session.
 /// </summary>
 public sealed class FederatedWebGridFixture : IAsyncLifetime
@@ -33,7 +33,14 @@ public sealed class FederatedWebGridFixture : IAsyncLifetime
         OtherKey = await TestKeyPair.NewAsync("ES256");
         // The in-memory grid's address: the redirect URI it sends (the provider checks it, in a pushed request too).
         _provider = await TestProvider.StartAsync([Key], grid: new Uri("https://localhost"));
-        _grid = new WebGrid(Provider.Settings(), injectStorageFaults: true);
+        // Provider "down" names a loopback port nobody listens on: its metadata can never be fetched.
+        var settings = Provider.Settings();
+        foreach (var (name, value) in TestProvider.SettingsFor($"http://127.0.0.1:{FreePorts.Next()}", "down"))
+        {
+            settings[name] = value;
+        }
+
+        _grid = new WebGrid(settings, injectStorageFaults: true);
     }
 
     /// <summary>Signs <paramref name="subject"/> in as the callback would after provider session <paramref name="sid"/>.</summary>

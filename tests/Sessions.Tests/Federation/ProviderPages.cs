@@ -34,7 +34,15 @@ public static class ProviderPages
         await page.GotoAsync($"{issuer}/session/end");
         var confirmed = System.Diagnostics.Stopwatch.GetTimestamp();
         await page.GetByRole(AriaRole.Button, new() { Name = "Yes, sign me out" }).ClickAsync();
-        await page.WaitForURLAsync("**/session/end/success**");
+        try
+        {
+            await page.WaitForURLAsync("**/session/end/success**");
+        }
+        catch (TimeoutException exception)
+        {
+            throw new TimeoutException($"The provider's sign-out did not reach its success page; the page is at {page.Url}: {await page.ContentAsync()}", exception);
+        }
+
         await page.CloseAsync();
         return confirmed;
     }
