@@ -64,9 +64,10 @@ public sealed class ProviderLogout(IGrainFactory grains, UserGrains users, ILogg
         foreach (var userId in userIds)
         {
             var user = users.Get(userId);
-            if (everywhere)
+            // A user no longer linked through this provider (deleted, or an index entry left to expire) may not be
+            // signed out everywhere by it: then only what this provider created ends, which it may always end.
+            if (everywhere && await user.SignOutEverywhereAsync(actor, keepCurrent: false) is { } result)
             {
-                var result = await user.SignOutEverywhereAsync(actor, keepCurrent: false) ?? throw Denied(provider);
                 ended += result.RevokedSessions;
             }
             else
