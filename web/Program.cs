@@ -7,6 +7,7 @@ using Sessions.Web.Events;
 using Sessions.Web.Federation;
 using Sessions.Web.Federation.GlobalRevocation;
 using Sessions.Web.Federation.SharedSignals;
+using Sessions.Web.Federation.SignIn;
 using Sessions.Web.Hosting;
 using Sessions.Web.Http;
 using Sessions.Web.OpenApi;
@@ -20,6 +21,7 @@ builder.AddSessionGridObservability();                 // OpenTelemetry: Orleans
 builder.Services.AddSessionGridAuthentication();       // session grid (cookie or bearer), operator keys, resource servers
 builder.Services.AddSessionGridAbuseLimits(builder.Configuration);   // sign-ins and registrations per client network, cluster-wide
 builder.Services.AddSessionGridFederation();           // identity providers and signal transmitters: their keys, token validators
+builder.Services.AddSessionGridFederatedSignIn(builder.Configuration);   // sign-in through each provider (OpenID Connect), its back-channel logout
 builder.Services.AddSessionGridHealthChecks();
 builder.Services.AddSessionGridEventStreams();         // GET /auth/events: live sign-out on open pages and clients
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.WithoutTraceIdBelow500);
@@ -53,7 +55,9 @@ app.MapGroup("/auth")
     .MapAccountsApi()
     .MapSessionsApi()
     .MapApiTokensApi()
-    .MapForwardAuthApi();
+    .MapForwardAuthApi()
+    .MapFederationApi()
+    .MapBackChannelLogoutApi();
 app.MapGroup("/auth")
     .MapEventsApi();                                   // live sign-out: Server-Sent Events until the credential ends
 app.MapGroup("/oauth")

@@ -57,6 +57,54 @@ function showSignIn(message) {
   $("register").addEventListener("click", guard(register));
   say(message || "");
   $("username").focus();
+  showProviders();
+}
+
+// Identity providers, loaded once: the sign-in links, and the names the sessions list shows.
+let providers = null;
+
+async function loadProviders() {
+  if (providers === null) {
+    const result = await api("GET", "/auth/federation/providers");
+    if (result.status !== 200) return [];
+    providers = result.body;
+  }
+  return providers;
+}
+
+async function showProviders() {
+  const list = await loadProviders();
+  const box = $("federation");
+  if (!box) return;
+  box.replaceChildren();
+  for (const p of list) {
+    const link = document.createElement("a");
+    link.className = "button";
+    link.href = `${p.loginUrl}?returnUrl=${encodeURIComponent("/")}`;
+    link.textContent = `Sign in with ${p.displayName}`;
+    box.append(link);
+  }
+  box.hidden = list.length === 0;
+}
+
+function providerName(name) {
+  const known = (providers || []).find((p) => p.name === name);
+  return known ? known.displayName : name;
+}
+
+// The callback sends the browser back here with ?signin-error=… when a provider sign-in did not finish.
+const signInErrors = {
+  denied: "The sign-in was cancelled at the identity provider. Nothing was signed in.",
+  disabled: "This account is disabled. Nothing was signed in.",
+  failed: "The sign-in through the identity provider did not complete. Nothing was signed in; try again.",
+};
+
+function signInErrorFromUrl() {
+  const params = new URLSearchParams(location.search);
+  const reason = params.get("signin-error");
+  if (reason === null) return "";
+  history.replaceState(null, "", location.pathname);
+  return signInErrors[reason] || signInErrors.failed;
 }
 
 async function showAccount(whenSignedOut = "") {
@@ -148,14 +196,14 @@ function button(label, onClick, className) {
 }
 
 async function loadSessions() {
-  const result = await api("GET", "/auth/sessions");
+  const [result] = await Promise.all([api("GET", "/auth/sessions"), loadProviders()]);
   if (result.status !== 200) { say(problem(result, "Could not load your sessions."), true); return; }
   const body = $("sessions");
   body.replaceChildren();
   for (const s of result.body) {
     const row = document.createElement("tr");
     row.dataset.sessionId = s.id;
-    cell(row, s.kind === "app" ? "App" : "Browser");
+    cell(row, (s.kind === "app" ? "App" : "Browser") + (s.provider ? ` via ${providerName(s.provider)}` : ""));
     const device = cell(row, s.device || describeAgent(s.userAgent));
     if (s.userAgent) device.title = s.userAgent;
     if (s.current) {
@@ -271,4 +319,5 @@ function guard(handler) {
   };
 }
 
-guard(showAccount)();
+const startError = signInErrorFromUrl();
+guard(() => showAccount(startError))();

@@ -28,9 +28,13 @@ public sealed class TestProvider : IAsyncDisposable
     /// <summary>The keys it publishes; the first signs its own tokens.</summary>
     public TestKeyPair[] Keys { get; }
 
-    /// <summary>Starts a provider publishing <paramref name="keys"/> on <paramref name="port"/> (any free one when 0).</summary>
-    public static async Task<TestProvider> StartAsync(TestKeyPair[] keys, int port = 0)
+    /// <summary>Starts a provider publishing <paramref name="keys"/> on <paramref name="port"/> (any free one when 0), with
+    /// the grid at <paramref name="grid"/> (its base address) registered as the client of provider name
+    /// <paramref name="name"/>: redirect URI <c>/auth/federation/{name}/callback</c> and back-channel logout URI
+    /// <c>/auth/federation/{name}/backchannel-logout</c>, as the README says to register them.</summary>
+    public static async Task<TestProvider> StartAsync(TestKeyPair[] keys, int port = 0, Uri? grid = null, string name = "test")
     {
+        var relyingParty = grid?.GetLeftPart(UriPartial.Authority) ?? "http://127.0.0.1:9";
         var directory = Directory.CreateTempSubdirectory("sessions-idp-").FullName;
         var jwksFile = Path.Combine(directory, "op.private.jwks.json");
         await File.WriteAllTextAsync(jwksFile, TestKeyPair.PrivateSetOf(keys).ToJsonString());
@@ -42,8 +46,8 @@ public sealed class TestProvider : IAsyncDisposable
             {
                 ["client_id"] = ClientId,
                 ["client_secret"] = ClientSecret,
-                ["redirect_uris"] = new JsonArray("http://127.0.0.1:9/auth/federation/test/callback"),
-                ["backchannel_logout_uri"] = "http://127.0.0.1:9/auth/federation/test/backchannel-logout",
+                ["redirect_uris"] = new JsonArray($"{relyingParty}/auth/federation/{name}/callback"),
+                ["backchannel_logout_uri"] = $"{relyingParty}/auth/federation/{name}/backchannel-logout",
                 ["token_endpoint_auth_method"] = "client_secret_basic",
             }),
         };
@@ -53,12 +57,19 @@ public sealed class TestProvider : IAsyncDisposable
     }
 
     /// <summary>The settings of a grid provider named <paramref name="name"/> for this provider.</summary>
-    public Dictionary<string, string?> Settings(string name = "test") => new()
+    public Dictionary<string, string?> Settings(string name = "test") => SettingsFor(Issuer, name);
+
+    /// <summary>The settings of a grid provider named <paramref name="name"/> whose issuer is <paramref name="issuer"/>
+    /// (a provider to be started later on a port chosen now).</summary>
+    public static Dictionary<string, string?> SettingsFor(string issuer, string name = "test") => new()
     {
-        [$"Sessions:Federation:Providers:{name}:Authority"] = Issuer,
+        [$"Sessions:Federation:Providers:{name}:Authority"] = issuer,
         [$"Sessions:Federation:Providers:{name}:ClientId"] = ClientId,
         [$"Sessions:Federation:Providers:{name}:ClientSecret"] = ClientSecret,
     };
+
+    /// <summary>What the provider wrote to stderr so far (its back-channel logout lines among them).</summary>
+    public string Log => _tool.Log;
 
     public async ValueTask DisposeAsync()
     {

@@ -27,6 +27,7 @@ namespace Sessions.Web.Apis.Contracts;
 [JsonSerializable(typeof(AdminUserSessionsResponse))]
 [JsonSerializable(typeof(IntrospectionResponse))]
 [JsonSerializable(typeof(OAuthError))]
+[JsonSerializable(typeof(FederationProviderResponse[]))]
 [JsonSerializable(typeof(ProblemDetails))]
 [JsonSerializable(typeof(HttpValidationProblemDetails))]
 public sealed partial class ApiJson : JsonSerializerContext;

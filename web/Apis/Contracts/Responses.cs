@@ -31,10 +31,11 @@ public sealed record SessionResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset LastSeenAt,
     DateTimeOffset ExpiresAt,
-    bool Current)
+    bool Current,
+    string? Provider = null)
 {
     public static SessionResponse From(SessionInfo s) =>
-        new(s.Id, CredentialNames.Of(s.Kind), s.Device, s.IpAddress, s.UserAgent, s.CreatedAt, s.LastSeenAt, s.ExpiresAt, s.Current);
+        new(s.Id, CredentialNames.Of(s.Kind), s.Device, s.IpAddress, s.UserAgent, s.CreatedAt, s.LastSeenAt, s.ExpiresAt, s.Current, s.Provider);
 }
 
 public sealed record LogoutEverywhereResponse(int RevokedSessions, int RevokedTokens, DateTimeOffset NotBefore)
