@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Sessions.Grains.Abstractions.Signals;
 using Sessions.Grains.Abstractions.Tokens;
 using Sessions.Grains.Abstractions.Users;
 using Sessions.Grains.Diagnostics;
@@ -23,6 +24,7 @@ internal sealed partial class UserGrain
         }
 
         AuditOperator(actor, "ended a session");
+        EnqueueSignal(SignalKind.SessionRevoked, id, InitiatorOf(actor));
         await CommitRevocationAsync(id, AuditEventKind.SessionRevoked, null, RevocationCauses.Session);
         return RevocationOutcome.Revoked;
     }
@@ -42,6 +44,7 @@ internal sealed partial class UserGrain
         }
 
         AuditOperator(actor, "revoked an API token");
+        EnqueueSignal(SignalKind.ApiTokenRevoked, null, InitiatorOf(actor));
         await CommitRevocationAsync(id, AuditEventKind.ApiTokenRevoked, null, RevocationCauses.ApiToken);
         return RevocationOutcome.Revoked;
     }
@@ -59,6 +62,7 @@ internal sealed partial class UserGrain
         if (revoked)
         {
             var kind = fields.Kind == TokenKind.ApiToken ? AuditEventKind.ApiTokenRevoked : AuditEventKind.SessionRevoked;
+            EnqueueSignal(kind == AuditEventKind.ApiTokenRevoked ? SignalKind.ApiTokenRevoked : SignalKind.SessionRevoked, id, InitiatingEntity.User);
             await CommitRevocationAsync(id, kind, "token revocation", RevocationCauses.TokenRevocation);
         }
     }
@@ -119,6 +123,7 @@ internal sealed partial class UserGrain
 
         var kept = keptSession is not null || keptToken is not null ? keepId : (Guid?)null;
         AuditOperator(actor, "sign out everywhere");
+        EnqueueSignal(SignalKind.SignedOutEverywhere, null, InitiatorOf(actor));
         _audit.Append(User, now, AuditEventKind.SignedOutEverywhere, kept, $"{revokedSessions} sessions, {revokedTokens} API tokens");
         await WriteAsync(now);
         _metrics.Revoked(RevocationCauses.SignOutEverywhere, revokedSessions + revokedTokens);

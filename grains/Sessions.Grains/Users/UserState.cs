@@ -36,6 +36,10 @@ internal sealed class UserState
     /// <summary>Newest last, at most <c>Sessions:AuditTrailLength</c> entries.</summary>
     [Id(8)] public List<AuditEvent> AuditTrail { get; set; } = [];
 
+    /// <summary>Security events owed to the apps that rely on the grid, written with the change they describe (Signals/;
+    /// a high id, clear of the ids other fields take next).</summary>
+    [Id(90)] public Signals.SignalOutboxState Signals { get; set; } = new();
+
     /// <summary>Whether the account exists.</summary>
     public bool Exists => PasswordHash is not null;
 }
