@@ -9,6 +9,7 @@ using Sessions.Web.Hosting;
 using Sessions.Web.Http;
 using Sessions.Web.OpenApi;
 using Sessions.Web.Security;
+using Sessions.Web.Signals;
 
 // The session grid front end: every request to a protected endpoint is judged by the user's grain (one call).
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ builder.AddSessionGridObservability();                 // OpenTelemetry: Orleans
 builder.Services.AddSessionGridAuthentication();       // session grid (cookie or bearer), operator keys, resource servers
 builder.Services.AddSessionGridAbuseLimits(builder.Configuration);   // sign-ins and registrations per client network, cluster-wide
 builder.Services.AddSessionGridFederation();           // identity providers and signal transmitters: their keys, token validators
+builder.Services.AddSessionGridSignals();              // the grid as a transmitter: its metadata and keys, receivers' state
 builder.Services.AddSessionGridHealthChecks();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.WithoutTraceIdBelow500);
 builder.Services.AddExceptionHandler<GridExceptionHandler>();
@@ -54,7 +56,9 @@ app.MapGroup("/auth")
 app.MapGroup("/oauth")
     .MapOAuthApi();
 app.MapGroup("/admin")
-    .MapAdminApi();
+    .MapAdminApi()
+    .MapAdminSignalsApi();
+app.MapSignalsApi();                                    // /.well-known/jwks.json and /.well-known/ssf-configuration
 app.MapSessionGridOpenApi();
 app.MapSessionGridHealth();                             // /healthz (local) and /readyz (cluster + storage)
 app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Policies.Admin);
