@@ -43,7 +43,7 @@ const jwks = jose.createRemoteJWKSet(jwksUrl, {
   cooldownDuration: config.jwksCooldownMs ?? 0,
 });
 let scripted = Array.isArray(config.responses) ? [...config.responses] : [];
-let alwaysStatus = config.alwaysStatus;
+let alwaysStatus = config.alwaysStatus ?? undefined;
 // Asymmetric algorithms only: "none" and HS* are refused as unacceptable keys.
 const algorithms = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
 
