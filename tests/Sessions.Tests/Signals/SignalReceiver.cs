@@ -57,8 +57,9 @@ public sealed class SignalReceiver : IAsyncDisposable
     /// <summary>The POSTs about <paramref name="userId"/>, oldest first.</summary>
     public async Task<ReceivedSet[]> ReceivedForAsync(string userId) => [.. (await ReceivedAsync()).Where(r => r.IsAbout(userId))];
 
-    /// <summary>Waits until the POSTs about <paramref name="userId"/> satisfy <paramref name="done"/>.</summary>
-    public async Task<ReceivedSet[]> WaitForAsync(string userId, Func<ReceivedSet[], bool> done)
+    /// <summary>Waits until the POSTs about <paramref name="userId"/> satisfy <paramref name="done"/>, doing
+    /// <paramref name="betweenPolls"/> (moving a fake clock) after every look.</summary>
+    public async Task<ReceivedSet[]> WaitForAsync(string userId, Func<ReceivedSet[], bool> done, Action? betweenPolls = null)
     {
         var deadline = Stopwatch.StartNew();
         while (true)
@@ -74,6 +75,7 @@ public sealed class SignalReceiver : IAsyncDisposable
                 throw new TimeoutException($"The receiver did not get what was expected for user {userId}; it got {received.Length}:\n{_tool.Log}");
             }
 
+            betweenPolls?.Invoke();
             await Task.Delay(50, TestContext.Current.CancellationToken);
         }
     }
