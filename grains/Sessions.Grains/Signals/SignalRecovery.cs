@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sessions.Grains.Abstractions.Signals;
@@ -10,13 +11,16 @@ namespace Sessions.Grains.Signals;
 /// Makes sure nothing waits for a user to come back: when the silo becomes active, and every
 /// <c>Sessions:Signals:RecoveryInterval</c> after, wakes every shard of the pending index (which dispatches the
 /// outboxes a crash left full) and every receiver's queue shards (which resume their pushes, stored across restarts).
-/// Every silo does it; a wake of a shard that another silo woke changes nothing. The schedule runs on the grid's clock,
-/// so tests drive it with their fake one.
+/// Every silo does it; a wake of a shard that another silo woke changes nothing. The first pass waits until the host has
+/// started: in the embedded default the front end that publishes the signing keys listens only then, and a receiver
+/// that cannot fetch them answers 400, which is final. The schedule runs on the grid's clock, so tests drive it with
+/// their fake one.
 /// </summary>
 internal sealed partial class SignalRecovery(
     IGrainFactory grains,
     IOptions<SignalsOptions> options,
     [FromKeyedServices(SessionGrid.ClockKey)] TimeProvider time,
+    IHostApplicationLifetime host,
     ILogger<SignalRecovery> logger) : ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
@@ -46,11 +50,32 @@ internal sealed partial class SignalRecovery(
     private async Task RunAsync()
     {
         using var timer = new PeriodicTimer(options.Value.RecoveryInterval, time);
+        if (!await StartedAsync())
+        {
+            return;
+        }
+
         do
         {
             await WakeAllAsync();
         }
         while (await Tick(timer));
+    }
+
+    private async Task<bool> StartedAsync()
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStarted = host.ApplicationStarted.Register(() => started.TrySetResult());
+        using var onStopping = _stopping.Token.Register(() => started.TrySetCanceled());
+        try
+        {
+            await started.Task;
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     private async Task<bool> Tick(PeriodicTimer timer)
