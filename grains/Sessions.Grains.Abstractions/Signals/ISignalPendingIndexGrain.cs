@@ -12,7 +12,7 @@ public interface ISignalPendingIndexGrain : IGrainWithStringKey
     /// <exception cref="Users.SessionStoreUnavailableException">The write failed.</exception>
     Task MarkAsync(string userId);
 
-    /// <summary>Removes <paramref name="userId"/> (its outbox is empty).</summary>
+    /// <summary>Removes <paramref name="userId"/> (its outbox is empty); durable with the next mark, and harmless if lost.</summary>
     Task UnmarkAsync(string userId);
 
     /// <summary>Dispatches the outbox of every listed user.</summary>

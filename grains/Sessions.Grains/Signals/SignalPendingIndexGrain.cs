@@ -37,12 +37,17 @@ internal sealed partial class SignalPendingIndexGrain(
         }
     }
 
-    public async Task UnmarkAsync(string userId)
+    /// <summary>Not written at once: the removal rides on the next mark's write. A crash before it leaves the user
+    /// listed, and the recovery pass finds an empty outbox and unlists it again — a write per unmark would add a write
+    /// to every revocation.</summary>
+    public Task UnmarkAsync(string userId)
     {
         if (_users.Remove(userId))
         {
-            await PersistAsync();
+            _changes++;
         }
+
+        return Task.CompletedTask;
     }
 
     public async Task WakeAsync()

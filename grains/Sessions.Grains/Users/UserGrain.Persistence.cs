@@ -25,7 +25,7 @@ internal sealed partial class UserGrain
     /// <summary>Writes pending "last seen" times, if any; failures poison but are not thrown (nobody is waiting).</summary>
     private async Task FlushAsync()
     {
-        if (_state.Poisoned || !_lastSeen.HasPending || !User.Exists)
+        if (_state.Poisoned || !(_lastSeen.HasPending || _outboxChanged) || !User.Exists)
         {
             return;
         }

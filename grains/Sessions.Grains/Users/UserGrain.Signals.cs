@@ -22,6 +22,7 @@ internal sealed partial class UserGrain : ISignalOutbox
     private SignalRouting? _routing;
     private SignalMetrics? _signalMetrics;
     private bool _signalsIndexed;
+    private bool _outboxChanged;
     private bool _dispatchScheduled;
     private int _dispatchFailures;
 
@@ -84,6 +85,8 @@ internal sealed partial class UserGrain : ISignalOutbox
     /// <summary>After a write: hands the outbox over in a turn of its own, right after this call has replied.</summary>
     private void ScheduleSignalDispatch(TimeSpan due = default)
     {
+        _outboxChanged = false;   // called after every write, which stored the outbox as it is
+
         if (_dispatchScheduled || User.Signals.Pending.Count == 0)
         {
             return;
@@ -116,16 +119,13 @@ internal sealed partial class UserGrain : ISignalOutbox
         _dispatchFailures = 0;
         if (pending.Length > 0)
         {
+            // Not written now: the queues hold them durably, and the removal rides on the user's next write (or the
+            // flush when the activation ends). A crash before that hands them over again, and at-least-once delivery
+            // allows the repeat (receivers de-duplicate by jti); a write per hand-over would double the writes of
+            // every revocation.
             var handed = pending.Select(s => s.Jti).ToHashSet(StringComparer.Ordinal);
             User.Signals.Pending.RemoveAll(s => handed.Contains(s.Jti));
-            try
-            {
-                await WriteAsync(_time.GetUtcNow());
-            }
-            catch (SessionStoreUnavailableException)
-            {
-                return;   // poisoned and reloading: the next activation hands them over again (the queues drop repeats)
-            }
+            _outboxChanged = true;
         }
 
         if (User.Signals.Pending.Count == 0)
