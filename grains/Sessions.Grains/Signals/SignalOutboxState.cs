@@ -4,7 +4,7 @@ namespace Sessions.Grains.Signals;
 
 /// <summary>
 /// A user's outbox, part of the user's state (<c>UserState.Signals</c>): signals are added in the same write as the
-/// change they describe (docs/invariants.md, invariant 10), and removed once the receivers' queues hold them. Ids are
+/// change they describe (docs/invariants.md, invariant 11), and removed once the receivers' queues hold them. Ids are
 /// a storage contract: extend only, never renumber.
 /// </summary>
 [GenerateSerializer, Alias("sg.SignalOutboxState")]
