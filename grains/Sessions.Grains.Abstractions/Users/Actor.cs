@@ -21,11 +21,19 @@ public sealed record Actor(
     /// <summary>An operator, by its key's name.</summary>
     public static Actor Operator(string keyName) => new(ActorKind.Operator, keyName);
 
+    /// <summary>An OpenID Connect provider, by its configured name.</summary>
+    public static Actor Provider(string providerName) => new(ActorKind.Provider, providerName);
+
+    /// <summary>A Shared Signals transmitter, by its configured name.</summary>
+    public static Actor Transmitter(string transmitterName) => new(ActorKind.Transmitter, transmitterName);
+
     /// <summary>How the audit trail names this actor, e.g. <c>operator 'oncall'</c>.</summary>
     public string Describe() => Kind switch
     {
         ActorKind.Operator => $"operator '{Id}'",
         ActorKind.Credential => $"credential {Id}",
+        ActorKind.Provider => $"identity provider '{Id}'",
+        ActorKind.Transmitter => $"signal transmitter '{Id}'",
         _ => $"unknown actor {Id}",
     };
 }

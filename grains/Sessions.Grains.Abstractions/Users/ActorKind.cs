@@ -17,4 +17,14 @@ public enum ActorKind : byte
     /// <summary>An operator, by the name of the operator key the front end authenticated (<c>/admin</c>); what it
     /// changes is audited under that name.</summary>
     Operator = 2,
+
+    /// <summary>A configured OpenID Connect provider, by its name under <c>Sessions:Federation:Providers</c>: its
+    /// back-channel logout or global token revocation. It may end the sessions it created and, when configured
+    /// (<c>OnProviderLogout=Everywhere</c>) or by global token revocation, sign the user out everywhere; audited under its name.</summary>
+    Provider = 3,
+
+    /// <summary>A configured Shared Signals transmitter, by its name under <c>Sessions:Federation:Transmitters</c>:
+    /// a security event it pushed. It may sign the user out everywhere, end one session, and disable or enable the
+    /// account; audited under its name.</summary>
+    Transmitter = 4,
 }

@@ -38,6 +38,19 @@ public enum AuditEventKind : byte
 
     /// <summary>An operator acted on this user through the admin API.</summary>
     AdminAction = 12,
+
+    /// <summary>The account was disabled: every credential revoked, sign-in refused until enabled.</summary>
+    AccountDisabled = 13,
+
+    /// <summary>The account was enabled again (no old credential comes back).</summary>
+    AccountEnabled = 14,
+
+    /// <summary>A provider's or a transmitter's signal was acted on (back-channel logout, global token revocation,
+    /// a security event); the detail names the source and what it did.</summary>
+    SignalReceived = 15,
+
+    /// <summary>An external identity (an OpenID Connect provider's issuer and subject) was linked to the account.</summary>
+    IdentityLinked = 16,
 }
 
 /// <summary>One entry of the audit trail. Never carries a secret.</summary>

@@ -99,6 +99,49 @@ public interface IUserGrain : IGrainWithStringKey
     [ReadOnly]
     Task<AuditEvent[]> GetAuditTrailAsync();
 
+    /// <summary>
+    /// Creates the account of a person who signs in through an identity provider: no password (password sign-in stays
+    /// impossible until one is set), linked to <paramref name="identity"/> of provider <paramref name="providerName"/>.
+    /// Called once, by the <see cref="Federation.IExternalIdentityGrain"/> of that identity, after the username grain
+    /// of <paramref name="username"/> has been claimed for this user.
+    /// </summary>
+    /// <returns>Registered; Rejected when this user already exists or the username breaks the rules.</returns>
+    Task<Accounts.RegistrationResult> InitializeFederatedAsync(string username, Federation.ExternalIdentity identity, string providerName);
+
+    /// <summary>
+    /// Opens a browser session for a sign-in verified with an identity provider whose identity is linked to this user,
+    /// recording the provider, its session id (<c>sid</c>) and the authentication time on the session.
+    /// </summary>
+    /// <returns>SignedIn; Disabled when the account is disabled; InvalidCredentials when the identity is not linked to
+    /// this user or no account exists. Nothing is issued unless SignedIn.</returns>
+    Task<SignInResult> SignInFederatedAsync(Federation.FederatedSignIn request);
+
+    /// <summary>
+    /// Ends, in one durable write, the sessions created through provider <paramref name="providerName"/>: those of
+    /// provider session <paramref name="providerSessionId"/>, or every one from that provider when it is null
+    /// (a back-channel logout naming only <c>sub</c>). The actor must be that provider (or an operator).
+    /// </summary>
+    /// <returns>How many sessions ended, or null (nothing changed) when the actor may not.</returns>
+    Task<int?> EndProviderSessionsAsync(Actor actor, string providerName, string? providerSessionId);
+
+    /// <summary>
+    /// Disables the account in one durable write: every credential is revoked (sessions, their access and refresh
+    /// tokens, API tokens of non-human clients too) and every sign-in (password and federated), refresh and token
+    /// creation is refused until <see cref="EnableAsync"/>. Allowed to an operator or a transmitter; audited.
+    /// </summary>
+    Task<LifecycleResult> DisableAsync(Actor actor);
+
+    /// <summary>Enables a disabled account: sign-in works again; no credential revoked by the disable comes back.
+    /// Allowed to an operator or a transmitter; audited.</summary>
+    Task<LifecycleResult> EnableAsync(Actor actor);
+
+    /// <summary>
+    /// Deletes the account: revokes everything durably first, then releases its username and external identity links,
+    /// then removes its stored state. Idempotent: a retry after a failure continues where it stopped. Allowed to an
+    /// operator. A sign-in or refresh racing it never leaves a live credential.
+    /// </summary>
+    Task<LifecycleResult> DeleteAsync(Actor actor);
+
     /// <summary>Records an operator action that writes nothing itself (a read) in the audit trail, durably, before
     /// it is done; actions that change something audit their <see cref="Actor"/> in their own write.</summary>
     Task RecordAdminActionAsync(string description);

@@ -10,6 +10,8 @@ namespace Sessions.Grains.Abstractions.Users;
 /// <param name="LastSeenAt">When it was last used.</param>
 /// <param name="ExpiresAt">When it ends unless used (browser) or refreshed (app).</param>
 /// <param name="Current">Whether this is the session that asked.</param>
+/// <param name="Provider">For a session created by signing in through an identity provider, the provider's configured
+/// name; null for a password sign-in.</param>
 [GenerateSerializer, Immutable, Alias("sg.SessionInfo")]
 public sealed record SessionInfo(
     [property: Id(0)] string Id,
@@ -20,4 +22,5 @@ public sealed record SessionInfo(
     [property: Id(5)] DateTimeOffset CreatedAt,
     [property: Id(6)] DateTimeOffset LastSeenAt,
     [property: Id(7)] DateTimeOffset ExpiresAt,
-    [property: Id(8)] bool Current);
+    [property: Id(8)] bool Current,
+    [property: Id(9)] string? Provider = null);

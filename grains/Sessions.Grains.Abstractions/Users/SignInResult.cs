@@ -15,6 +15,11 @@ public enum SignInOutcome : byte
     /// <summary>Every password-hashing slot and its queue were taken: no password was checked and nothing was
     /// counted, for a known and an unknown username alike. See <see cref="SignInResult.RetryAfter"/>.</summary>
     Busy = 4,
+
+    /// <summary>The account is disabled (an operator or a provider's signal): nothing was issued. Only federated
+    /// sign-in reports it (the person has proved who they are to the provider); password sign-in answers
+    /// <see cref="InvalidCredentials"/> for a disabled account, as for any other failure.</summary>
+    Disabled = 5,
 }
 
 /// <summary>The result of a sign-in attempt.</summary>
@@ -29,6 +34,9 @@ public sealed record SignInResult(
 {
     /// <summary>The uniform failure.</summary>
     public static readonly SignInResult Invalid = new(SignInOutcome.InvalidCredentials);
+
+    /// <summary>A sign-in refused because the account is disabled.</summary>
+    public static readonly SignInResult AccountDisabled = new(SignInOutcome.Disabled);
 
     /// <summary>A throttled attempt.</summary>
     public static SignInResult Throttled(TimeSpan retryAfter) => new(SignInOutcome.Throttled, null, retryAfter);

@@ -52,10 +52,10 @@ internal sealed class UsernameGrain(
             return created;
         }
 
-        _state.State.UserId = userId;
-        _state.State.ClaimedAt = time.GetUtcNow();
-        await _state.WriteAsync();
-        return new RegistrationResult(RegistrationOutcome.Registered, userId);
+        // Through ChangeAsync, as every write here: a release (which interleaves) may be writing.
+        return await _state.ChangeAsync(claim => Claim(claim, userId))
+            ? new RegistrationResult(RegistrationOutcome.Registered, userId)
+            : new RegistrationResult(RegistrationOutcome.UsernameTaken);
     }
 
     public async Task<SignInResult> SignInAsync(string password, SignInRequest request)
@@ -82,9 +82,56 @@ internal sealed class UsernameGrain(
         return SignInResult.Invalid;
     }
 
+    public async Task<bool> ClaimAsync(string userId)
+    {
+        _state.ThrowIfPoisoned();
+        var name = this.GetPrimaryKeyString();
+        if (!GridIds.TryParse(userId, out _) || !AccountRules.TryNormalizeUsername(name, out var normalized) || normalized != name)
+        {
+            return false;
+        }
+
+        if (_state.State.UserId is { } owner)
+        {
+            return owner == userId;
+        }
+
+        await _state.ChangeAsync(claim => Claim(claim, userId));
+        return _state.State.UserId == userId;
+    }
+
+    public async Task ReleaseAsync(string userId)
+    {
+        _state.ThrowIfPoisoned();
+        await _state.ChangeAsync(claim =>
+        {
+            if (claim.UserId is null || claim.UserId != userId)
+            {
+                return false;
+            }
+
+            claim.UserId = null;
+            claim.ClaimedAt = time.GetUtcNow();
+            return true;
+        });
+    }
+
     public Task<string?> GetUserIdAsync()
     {
         _state.ThrowIfPoisoned();
         return Task.FromResult(_state.State.UserId);
+    }
+
+    /// <summary>Gives a free name to <paramref name="userId"/>; false (nothing to write) when someone holds it.</summary>
+    private bool Claim(UsernameState claim, string userId)
+    {
+        if (claim.UserId is not null)
+        {
+            return false;
+        }
+
+        claim.UserId = userId;
+        claim.ClaimedAt = time.GetUtcNow();
+        return true;
     }
 }

@@ -26,7 +26,7 @@ public sealed class GridMetrics
         var meter = meters.Create(MeterName);
         _activeSessions = meter.CreateUpDownCounter<long>(
             "sessions.active", unit: "{session}", description: "Browser and app sessions held by active user grains.");
-        _signIns = meter.CreateCounter<long>("sessions.sign_ins", unit: "{attempt}", description: "Password sign-in attempts, by outcome.");
+        _signIns = meter.CreateCounter<long>("sessions.sign_ins", unit: "{attempt}", description: "Sign-in attempts (password, or through an identity provider), by outcome.");
         _revocations = meter.CreateCounter<long>(
             "sessions.revocations", unit: "{credential}", description: "Credentials revoked, by cause.");
         _signOutEverywhere = meter.CreateHistogram<double>(

@@ -21,4 +21,13 @@ internal static class RevocationCauses
 
     /// <summary>Every credential of a user, but the one kept, in one call.</summary>
     public const string SignOutEverywhere = "sign_out_everywhere";
+
+    /// <summary>Sessions ended because the identity provider they came from signed the person out (back-channel logout).</summary>
+    public const string ProviderLogout = "provider_logout";
+
+    /// <summary>Every credential of a user whose account was disabled.</summary>
+    public const string AccountDisabled = "account_disabled";
+
+    /// <summary>Every credential of a user whose account was deleted.</summary>
+    public const string AccountDeleted = "account_deleted";
 }

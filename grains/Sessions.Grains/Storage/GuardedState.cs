@@ -12,6 +12,10 @@ namespace Sessions.Grains.Storage;
 /// </summary>
 internal sealed partial class GuardedState<TState>(IPersistentState<TState> state, IGrainContext grain, ILogger logger, string owner)
 {
+    // Only for grains with interleaving calls that write (ChangeAsync): the change in flight, which the next one waits
+    // for. A grain runs one turn at a time, so swapping it needs no lock.
+    private Task _lastChange = Task.CompletedTask;
+
     /// <summary>The state; change it only in a turn that ends in <see cref="WriteAsync"/>.</summary>
     public TState State => state.State;
 
@@ -39,6 +43,53 @@ internal sealed partial class GuardedState<TState>(IPersistentState<TState> stat
         try
         {
             await state.WriteStateAsync();
+        }
+        catch (Exception exception)
+        {
+            LogWriteFailed(logger, exception, owner);
+            Poison();
+            throw new SessionStoreUnavailableException();
+        }
+    }
+
+    /// <summary>
+    /// For a grain whose interleaving calls also write: waits for any change in flight, then applies
+    /// <paramref name="change"/> (which says whether it changed anything) and writes it. Memory is changed only here,
+    /// never while another write may be serialising it (storage may serialise on another thread).
+    /// </summary>
+    /// <returns>What <paramref name="change"/> returned: false means nothing was written.</returns>
+    /// <exception cref="SessionStoreUnavailableException">The activation is, or has just been, poisoned.</exception>
+    public async Task<bool> ChangeAsync(Func<TState, bool> change)
+    {
+        var previous = _lastChange;
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _lastChange = done.Task;
+        try
+        {
+            await previous;
+            ThrowIfPoisoned();
+            if (!change(state.State))
+            {
+                return false;
+            }
+
+            await WriteAsync();
+            return true;
+        }
+        finally
+        {
+            done.SetResult();
+        }
+    }
+
+    /// <summary>Removes the stored state (the grain's owner is gone); on failure poisons the activation and throws.</summary>
+    /// <exception cref="SessionStoreUnavailableException">The activation is, or has just been, poisoned.</exception>
+    public async Task ClearAsync()
+    {
+        ThrowIfPoisoned();
+        try
+        {
+            await state.ClearStateAsync();
         }
         catch (Exception exception)
         {

@@ -47,6 +47,17 @@ internal sealed class SessionRecord
     /// <summary>App sessions: the grid key the current pair was derived and signed with.</summary>
     [Id(14)] public byte RotationKeyId { get; set; }
 
+    /// <summary>For a session signed in through an identity provider: the provider's configured name; null for a
+    /// password sign-in.</summary>
+    [Id(15)] public string? Provider { get; set; }
+
+    /// <summary>The provider session (<c>sid</c> of the ID token) it came from, if the provider named one: what a
+    /// back-channel logout ends.</summary>
+    [Id(16)] public string? ProviderSessionId { get; set; }
+
+    /// <summary>When the person authenticated at the provider (<c>auth_time</c>), if it said.</summary>
+    [Id(17)] public DateTimeOffset? AuthenticatedAt { get; set; }
+
     /// <summary>The session id as text, kept in memory only (never persisted) so a validation does not format
     /// it again on every request.</summary>
     [field: NonSerialized]

@@ -26,6 +26,7 @@ internal sealed partial class UserGrain
         }
 
         var now = _time.GetUtcNow();
+        User.Created = true;
         User.Username = normalized;
         User.PasswordHash = hash;
         User.CreatedAt = now;
@@ -38,7 +39,9 @@ internal sealed partial class UserGrain
     {
         _state.ThrowIfPoisoned();
         password ??= string.Empty;
-        if (!User.Exists || request.Kind is not (CredentialKind.Browser or CredentialKind.App))
+        // No account, no password (a federated user), disabled: the same decoy cost as a wrong password, and the same
+        // answer (docs/invariants.md, invariant 9).
+        if (!User.Exists || User.PasswordHash is null || User.Disabled || request.Kind is not (CredentialKind.Browser or CredentialKind.App))
         {
             var decoy = await _passwords.VerifyDecoyAsync(password);
             return decoy.Verdict == PasswordVerdict.Busy ? SignInResult.Busy(_passwords.RetryAfter) : SignInResult.Invalid;
@@ -91,12 +94,13 @@ internal sealed partial class UserGrain
     {
         _state.ThrowIfPoisoned();
         var now = _time.GetUtcNow();
-        if (!IsLiveActor(actorSessionId, now, out var actor))
+        if (!IsLiveActor(actorSessionId, now, out var actor) || User.Disabled)
         {
             return new PasswordChangeResult(PasswordChangeOutcome.Denied);
         }
 
-        if (!AccountRules.IsAcceptablePassword(newPassword))
+        // A federated user has no current password to check: setting one is not a change (and not offered).
+        if (User.PasswordHash is null || !AccountRules.IsAcceptablePassword(newPassword))
         {
             return new PasswordChangeResult(PasswordChangeOutcome.Rejected);
         }
@@ -106,7 +110,7 @@ internal sealed partial class UserGrain
             return new PasswordChangeResult(PasswordChangeOutcome.Throttled, 0, wait);
         }
 
-        var check = await _passwords.VerifyAndReplaceAsync(User.PasswordHash!, currentPassword ?? string.Empty, newPassword);
+        var check = await _passwords.VerifyAndReplaceAsync(User.PasswordHash, currentPassword ?? string.Empty, newPassword);
         if (check.Verdict == PasswordVerdict.Busy)
         {
             return new PasswordChangeResult(PasswordChangeOutcome.Busy, 0, _passwords.RetryAfter);

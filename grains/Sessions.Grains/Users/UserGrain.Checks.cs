@@ -108,6 +108,28 @@ internal sealed partial class UserGrain
             : ApiTokenScopes.None;
     }
 
+    /// <summary>
+    /// Whether <paramref name="actor"/> may do <paramref name="action"/> as a provider, a transmitter or an operator
+    /// (credentials never may; they manage sessions through <see cref="Permits"/>): an operator may do everything; a
+    /// provider may end the sessions it created and, when an identity of this user is linked through it, sign the user
+    /// out everywhere; a transmitter may sign out everywhere, end one session, disable and enable. Unknown kinds and
+    /// nameless actors are denied.
+    /// </summary>
+    private bool MayAct(Actor? actor, AccountAction action) => actor switch
+    {
+        null or { Id: null or "" } => false,
+        { Kind: ActorKind.Operator } => true,
+        { Kind: ActorKind.Provider } => action switch
+        {
+            AccountAction.EndProviderSessions => true,
+            AccountAction.SignOutEverywhere => User.Identities.Exists(i => i.ProviderName == actor.Id),
+            _ => false,
+        },
+        { Kind: ActorKind.Transmitter } => action is AccountAction.SignOutEverywhere or AccountAction.EndSession
+            or AccountAction.Disable or AccountAction.Enable,
+        _ => false,
+    };
+
     /// <summary>The id of a credential actor's session or API token; empty (which matches nothing) for any other actor.</summary>
     private static Guid CredentialOf(Actor? actor) =>
         actor is { Kind: ActorKind.Credential } && GridIds.TryParse(actor.Id, out var id) ? id : Guid.Empty;
@@ -134,7 +156,7 @@ internal sealed partial class UserGrain
     {
         var lastSeen = _lastSeen.LastSeen(id, session);
         return new SessionInfo(GridIds.Format(id), session.Kind, session.Device, session.IpAddress, session.UserAgent,
-            session.CreatedAt, lastSeen, _lifetimes.SessionDeadline(session, lastSeen), current);
+            session.CreatedAt, lastSeen, _lifetimes.SessionDeadline(session, lastSeen), current, session.Provider);
     }
 
     [LoggerMessage(1002, LogLevel.Warning, "Refresh token reuse detected for user {UserId}; session {SessionId} revoked")]

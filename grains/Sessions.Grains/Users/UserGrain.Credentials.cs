@@ -12,7 +12,7 @@ internal sealed partial class UserGrain
     {
         _state.ThrowIfPoisoned();
         var now = _time.GetUtcNow();
-        if (!_codec.TryRead(refreshToken, TokenKind.RefreshToken, out var fields) || fields.UserId != _userId
+        if (User.Disabled || !_codec.TryRead(refreshToken, TokenKind.RefreshToken, out var fields) || fields.UserId != _userId
             || !User.Sessions.TryGetValue(fields.CredentialId, out var session)
             || session.Kind != CredentialKind.App || !IsLive(fields.CredentialId, session, now))
         {
@@ -52,7 +52,7 @@ internal sealed partial class UserGrain
     {
         _state.ThrowIfPoisoned();
         var now = _time.GetUtcNow();
-        if (!IsLiveActor(actorSessionId, now, out _))
+        if (User.Disabled || !IsLiveActor(actorSessionId, now, out _))
         {
             return new ApiTokenResult(ApiTokenOutcome.Denied);
         }

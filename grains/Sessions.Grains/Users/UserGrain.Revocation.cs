@@ -13,7 +13,7 @@ internal sealed partial class UserGrain
     {
         _state.ThrowIfPoisoned();
         var id = GridIds.TryParse(sessionId, out var parsed) ? parsed : Guid.Empty;
-        if (!Permits(actor, NeededToEnd(actor, id), _time.GetUtcNow()))
+        if (!Permits(actor, NeededToEnd(actor, id), _time.GetUtcNow()) && !MayAct(actor, AccountAction.EndSession))
         {
             return RevocationOutcome.Denied;
         }
@@ -23,7 +23,7 @@ internal sealed partial class UserGrain
             return RevocationOutcome.NothingToRevoke;
         }
 
-        AuditOperator(actor, "ended a session");
+        AuditSource(actor, "ended a session");
         EnqueueSignal(SignalKind.SessionRevoked, id, InitiatorOf(actor));
         await CommitRevocationAsync(id, AuditEventKind.SessionRevoked, null, RevocationCauses.Session);
         return RevocationOutcome.Revoked;
@@ -43,7 +43,7 @@ internal sealed partial class UserGrain
             return RevocationOutcome.NothingToRevoke;
         }
 
-        AuditOperator(actor, "revoked an API token");
+        AuditSource(actor, "revoked an API token");
         EnqueueSignal(SignalKind.ApiTokenRevoked, null, InitiatorOf(actor));
         await CommitRevocationAsync(id, AuditEventKind.ApiTokenRevoked, null, RevocationCauses.ApiToken);
         return RevocationOutcome.Revoked;
@@ -78,13 +78,21 @@ internal sealed partial class UserGrain
         _metrics.Revoked(cause);
     }
 
-    /// <summary>Audits what an operator changes under its key's name; the change's own write makes it durable, so the
-    /// audit and the action are one write. Credential actors are audited by the change's own event.</summary>
-    private void AuditOperator(Actor actor, string action)
+    /// <summary>Audits who asked for a change made on someone's behalf — an operator under its key's name
+    /// (<see cref="AuditEventKind.AdminAction"/>), a provider or a transmitter under its configured name
+    /// (<see cref="AuditEventKind.SignalReceived"/>); the change's own write makes it durable, so the audit and the
+    /// action are one write. Credential actors are audited by the change's own event.</summary>
+    private void AuditSource(Actor actor, string action)
     {
-        if (actor.Kind == ActorKind.Operator)
+        var kind = actor.Kind switch
         {
-            _audit.Append(User, _time.GetUtcNow(), AuditEventKind.AdminAction, null, $"{actor.Describe()}: {action}");
+            ActorKind.Operator => AuditEventKind.AdminAction,
+            ActorKind.Provider or ActorKind.Transmitter => AuditEventKind.SignalReceived,
+            _ => (AuditEventKind?)null,
+        };
+        if (kind is { } source)
+        {
+            _audit.Append(User, _time.GetUtcNow(), source, null, $"{actor.Describe()}: {action}");
         }
     }
 
@@ -93,12 +101,28 @@ internal sealed partial class UserGrain
         _state.ThrowIfPoisoned();
         var started = Stopwatch.GetTimestamp();
         var now = _time.GetUtcNow();
-        if (!Permits(actor, ApiTokenScopes.Sessions, now))
+        if (!Permits(actor, ApiTokenScopes.Sessions, now) && !MayAct(actor, AccountAction.SignOutEverywhere))
         {
             return null;
         }
 
-        var keepId = keepCurrent ? CredentialOf(actor) : Guid.Empty;
+        var (revokedSessions, revokedTokens, kept) = RevokeEverything(keepCurrent ? CredentialOf(actor) : Guid.Empty, now);
+        AuditSource(actor, "sign out everywhere");
+        EnqueueSignal(SignalKind.SignedOutEverywhere, null, InitiatorOf(actor));
+        _audit.Append(User, now, AuditEventKind.SignedOutEverywhere, kept, $"{revokedSessions} sessions, {revokedTokens} API tokens");
+        await WriteAsync(now);
+        _metrics.Revoked(RevocationCauses.SignOutEverywhere, revokedSessions + revokedTokens);
+        _metrics.SignedOutEverywhere(Stopwatch.GetElapsedTime(started));
+        return new SignOutEverywhereResult(revokedSessions, revokedTokens, now);
+    }
+
+    /// <summary>
+    /// In memory, for the caller to write: advances the epoch and "not before" and removes every session and API token
+    /// but the live one <paramref name="keepId"/> names (re-stamped with the new epoch), if any.
+    /// </summary>
+    /// <returns>The live sessions and API tokens revoked, and the id kept (null when none was).</returns>
+    private (int Sessions, int Tokens, Guid? Kept) RevokeEverything(Guid keepId, DateTimeOffset now)
+    {
         var keptSession = User.Sessions.TryGetValue(keepId, out var session) && IsLive(keepId, session, now) ? session : null;
         var keptToken = User.ApiTokens.TryGetValue(keepId, out var token) && CredentialLifetimes.IsLive(token, User.Epoch, now) ? token : null;
 
@@ -121,13 +145,6 @@ internal sealed partial class UserGrain
             User.ApiTokens[keepId] = keptToken;
         }
 
-        var kept = keptSession is not null || keptToken is not null ? keepId : (Guid?)null;
-        AuditOperator(actor, "sign out everywhere");
-        EnqueueSignal(SignalKind.SignedOutEverywhere, null, InitiatorOf(actor));
-        _audit.Append(User, now, AuditEventKind.SignedOutEverywhere, kept, $"{revokedSessions} sessions, {revokedTokens} API tokens");
-        await WriteAsync(now);
-        _metrics.Revoked(RevocationCauses.SignOutEverywhere, revokedSessions + revokedTokens);
-        _metrics.SignedOutEverywhere(Stopwatch.GetElapsedTime(started));
-        return new SignOutEverywhereResult(revokedSessions, revokedTokens, now);
+        return (revokedSessions, revokedTokens, keptSession is not null || keptToken is not null ? keepId : null);
     }
 }

@@ -55,7 +55,7 @@ internal sealed partial class UserGrain : ISignalOutbox
     {
         ActorKind.Credential => InitiatingEntity.User,
         ActorKind.Operator => InitiatingEntity.Admin,
-        _ => InitiatingEntity.System,
+        _ => InitiatingEntity.System,   // an identity provider's logout, a transmitter's signal
     };
 
     /// <summary>The state write of <see cref="WriteAsync"/>; when it carries the outbox's first events, the user is
@@ -131,6 +131,16 @@ internal sealed partial class UserGrain : ISignalOutbox
         if (User.Signals.Pending.Count == 0)
         {
             await UnmarkPendingAsync();
+        }
+    }
+
+    /// <summary>Before the user's state is removed: hands the outbox over now, or fails the call.</summary>
+    /// <exception cref="SessionStoreUnavailableException">A queue could not take them; nothing is removed.</exception>
+    private async Task HandOverBeforeRemovalAsync()
+    {
+        if (User.Signals.Pending.ToArray() is { Length: > 0 } pending && !await HandOverAsync(pending))
+        {
+            throw new SessionStoreUnavailableException();
         }
     }
 

@@ -105,8 +105,9 @@ internal sealed partial class UserGrain : Grain, IUserGrain
             return ValueTask.FromResult(ValidationResult.Unavailable);
         }
 
-        // The verifier digest is the authority here; the front end has already checked the MAC.
-        if (!_codec.TryReadWithoutMac(token, out var fields) || fields.UserId != _userId)
+        // The verifier digest is the authority here; the front end has already checked the MAC. A disabled account has
+        // no credential left; refusing them all again costs one field read.
+        if (User.Disabled || !_codec.TryReadWithoutMac(token, out var fields) || fields.UserId != _userId)
         {
             return ValueTask.FromResult(ValidationResult.Denied);
         }
@@ -129,7 +130,7 @@ internal sealed partial class UserGrain : Grain, IUserGrain
             return ValidateAsync(token);
         }
 
-        if (!_codec.TryRead(token, TokenKind.RefreshToken, out var fields) || fields.UserId != _userId)
+        if (User.Disabled || !_codec.TryRead(token, TokenKind.RefreshToken, out var fields) || fields.UserId != _userId)
         {
             return ValueTask.FromResult(ValidationResult.Denied);
         }
@@ -145,7 +146,10 @@ internal sealed partial class UserGrain : Grain, IUserGrain
     }
 
     public Task<AccountSummary?> GetAccountAsync() => Task.FromResult(
-        User.Exists ? new AccountSummary(_userIdText, User.Username!, User.CreatedAt, User.NotBefore) : null);
+        User.Exists
+            ? new AccountSummary(_userIdText, User.Username!, User.CreatedAt, User.NotBefore, User.Disabled,
+                [.. User.Identities.Select(i => i.ToIdentity())])
+            : null);
 
     public Task<AuditEvent[]> GetAuditTrailAsync() => Task.FromResult(User.AuditTrail.ToArray());
 

@@ -36,10 +36,25 @@ internal sealed class UserState
     /// <summary>Newest last, at most <c>Sessions:AuditTrailLength</c> entries.</summary>
     [Id(8)] public List<AuditEvent> AuditTrail { get; set; } = [];
 
+    /// <summary>Set when the account is created, by a password registration or a first federated sign-in. A state
+    /// stored before this field existed reads back false; its password hash then says it exists (<see cref="Exists"/>).</summary>
+    [Id(9)] public bool Created { get; set; }
+
+    /// <summary>Whether an operator or a signal disabled the account: no credential, sign-in, refresh or token
+    /// creation until it is enabled.</summary>
+    [Id(10)] public bool Disabled { get; set; }
+
+    /// <summary>Set by the first step of deleting the account (everything revoked, <see cref="Disabled"/> set), so a
+    /// retry after a partial failure continues with releasing the username and links and removing the state.</summary>
+    [Id(11)] public bool Deleting { get; set; }
+
+    /// <summary>The external identities (issuer and subject of an OpenID Connect provider) linked to the account.</summary>
+    [Id(12)] public List<LinkedIdentity> Identities { get; set; } = [];
+
     /// <summary>Security events owed to the apps that rely on the grid, written with the change they describe (Signals/;
     /// a high id, clear of the ids other fields take next).</summary>
     [Id(90)] public Signals.SignalOutboxState Signals { get; set; } = new();
 
-    /// <summary>Whether the account exists.</summary>
-    public bool Exists => PasswordHash is not null;
+    /// <summary>Whether the account exists: created explicitly, or (stored before <see cref="Created"/>) with a password.</summary>
+    public bool Exists => Created || PasswordHash is not null;
 }

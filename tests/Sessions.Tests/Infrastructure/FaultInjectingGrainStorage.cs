@@ -32,7 +32,7 @@ public sealed class FaultInjectingGrainStorage(IGrainStorage inner, StorageFault
         WriteStateAsync(stateName, grainId, grainState, CancellationToken.None);
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        inner.ClearStateAsync(stateName, grainId, grainState, CancellationToken.None);
+        ClearStateAsync(stateName, grainId, grainState, CancellationToken.None);
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
     {
@@ -63,8 +63,20 @@ public sealed class FaultInjectingGrainStorage(IGrainStorage inner, StorageFault
         }
     }
 
-    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
-        inner.ClearStateAsync(stateName, grainId, grainState, cancellationToken);
+    /// <summary>Clearing is a write: the write faults strike it too.</summary>
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)
+    {
+        if (faults.Fire(grainId, FaultPoint.BeforeWrite))
+        {
+            throw new IOException("Injected fault before clear.");
+        }
+
+        await inner.ClearStateAsync(stateName, grainId, grainState, cancellationToken);
+        if (faults.Fire(grainId, FaultPoint.AfterWrite))
+        {
+            throw new IOException("Injected fault after clear.");
+        }
+    }
 
     /// <summary>The container disposes only this wrapper; the storage it wraps was made for it alone.</summary>
     public void Dispose() => (inner as IDisposable)?.Dispose();

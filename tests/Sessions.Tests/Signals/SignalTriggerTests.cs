@@ -117,6 +117,36 @@ public sealed class SignalTriggerTests(SignalGridFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task DisablingAndEnablingTheAccountSendRiscAccountDisabledThenAccountEnabled()
+    {
+        var user = await TestUser.RegisterAsync(Signals.Grains);
+        await user.SignInBrowserAsync();
+
+        await user.Grain.DisableAsync(TestUser.Operator);
+        await user.Grain.EnableAsync(TestUser.Operator);
+
+        var sets = await EventsBeforeFenceAsync(user);
+        Assert.Equal([SecurityEventTypes.AccountDisabled, SecurityEventTypes.AccountEnabled], sets.Select(s => s.EventType));
+        Assert.All(sets, set => Assert.True(set.Delivered, set.ErrorDescription));
+        Assert.All(sets, set => Assert.Equal("opaque", set.SubId.GetProperty("format").GetString()));
+    }
+
+    [Fact]
+    public async Task DeletingTheAccountSendsOneRiscAccountPurgedBeforeItsStateIsGone()
+    {
+        var user = await TestUser.RegisterAsync(Signals.Grains);
+        await user.SignInBrowserAsync();
+
+        var deleted = await user.Grain.DeleteAsync(TestUser.Operator);
+
+        Assert.Equal(LifecycleOutcome.Done, deleted.Outcome);
+        var sets = await Signals.Receiver.WaitForAsync(user.UserId, sets => sets.Any(s => s.EventType == SecurityEventTypes.AccountPurged));
+        var set = Assert.Single(sets);
+        Assert.True(set.Delivered, set.ErrorDescription);
+        Assert.Equal(user.UserId, set.SubId.GetProperty("id").GetString());
+    }
+
+    [Fact]
     public async Task ReadsAndSignInsSendNothing()
     {
         var user = await TestUser.RegisterAsync(Signals.Grains);
