@@ -12,6 +12,7 @@ using Sessions.Web.Hosting;
 using Sessions.Web.Http;
 using Sessions.Web.OpenApi;
 using Sessions.Web.Security;
+using Sessions.Web.Signals;
 
 // The session grid front end: every request to a protected endpoint is judged by the user's grain (one call).
 var builder = WebApplication.CreateBuilder(args);
@@ -22,6 +23,7 @@ builder.Services.AddSessionGridAuthentication();       // session grid (cookie o
 builder.Services.AddSessionGridAbuseLimits(builder.Configuration);   // sign-ins and registrations per client network, cluster-wide
 builder.Services.AddSessionGridFederation();           // identity providers and signal transmitters: their keys, token validators
 builder.Services.AddSessionGridFederatedSignIn(builder.Configuration);   // sign-in through each provider (OpenID Connect), its back-channel logout
+builder.Services.AddSessionGridSignals();              // the grid as a transmitter: its metadata and keys, receivers' state
 builder.Services.AddSessionGridHealthChecks();
 builder.Services.AddSessionGridEventStreams();         // GET /auth/events: live sign-out on open pages and clients
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = Problems.WithoutTraceIdBelow500);
@@ -63,12 +65,14 @@ app.MapGroup("/auth")
 app.MapGroup("/oauth")
     .MapOAuthApi();
 app.MapGroup("/admin")
-    .MapAdminApi();
+    .MapAdminApi()
+    .MapAdminSignalsApi();
 app.MapGroup("/admin")
     .MapAccountLifecycleApi();                         // disable, enable, delete a user
 app.MapGlobalTokenRevocationApi();                     // POST /oauth/global-token-revocation: a provider or operator signs a user out everywhere
 app.MapSecurityEventsApi();                            // POST /ssf/events: Shared Signals push receiver (RFC 8935)
 app.MapAuthorizationServerMetadataApi();               // /.well-known/oauth-authorization-server (RFC 8414)
+app.MapSignalsApi();                                    // /.well-known/jwks.json and /.well-known/ssf-configuration
 app.MapSessionGridOpenApi();
 app.MapSessionGridHealth();                             // /healthz (local) and /readyz (cluster + storage)
 app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Policies.Admin);

@@ -12,6 +12,7 @@
 //   POST /          a SET (Content-Type: application/secevent+jwt); verified, recorded, answered
 //   GET  /received  the records so far (JSON array, oldest first)
 //   DELETE /received clears them
+//   PUT  /script    {"alwaysStatus"?: 503|null, "responses"?: [...]}: replaces the scripted answers from now on
 //
 // Prints one line when ready:
 //   {"ready":true,"pid":N,"url":"http://127.0.0.1:PORT","port":PORT,"endpoint":"http://127.0.0.1:PORT/"}
@@ -41,8 +42,8 @@ const jwks = jose.createRemoteJWKSet(jwksUrl, {
   cacheMaxAge: config.jwksCacheMaxAgeMs ?? 0,
   cooldownDuration: config.jwksCooldownMs ?? 0,
 });
-const scripted = Array.isArray(config.responses) ? [...config.responses] : [];
-const alwaysStatus = config.alwaysStatus;
+let scripted = Array.isArray(config.responses) ? [...config.responses] : [];
+let alwaysStatus = config.alwaysStatus ?? undefined;
 // Asymmetric algorithms only: "none" and HS* are refused as unacceptable keys.
 const algorithms = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA', 'Ed25519'];
 
@@ -174,6 +175,12 @@ const server = createServer(async (req, res) => {
       await onSet(req, res);
     } else if (req.method === 'GET' && path === '/received') {
       sendJson(res, 200, received);
+    } else if (req.method === 'PUT' && path === '/script') {
+      const script = JSON.parse((await readBody(req)) || '{}');
+      alwaysStatus = script.alwaysStatus ?? undefined;
+      scripted = Array.isArray(script.responses) ? [...script.responses] : [];
+      log(`script: alwaysStatus=${alwaysStatus ?? '-'} responses=${JSON.stringify(scripted)}`);
+      sendJson(res, 200, { alwaysStatus: alwaysStatus ?? null, responses: scripted });
     } else if (req.method === 'DELETE' && path === '/received') {
       received.length = 0;
       seenJti.clear();

@@ -14,6 +14,7 @@ using Sessions.Grains.Abstractions.Tokens;
 using Sessions.Grains.Abuse;
 using Sessions.Grains.Accounts;
 using Sessions.Grains.Diagnostics;
+using Sessions.Grains.Signals;
 using Sessions.Grains.Storage;
 
 namespace Sessions.Grains.Hosting;
@@ -37,6 +38,7 @@ public static class SessionGridSiloBuilderExtensions
         services.AddOptions<GridKeyOptions>().Bind(configuration.GetSection(GridKeyOptions.Section));
         services.Configure<PasswordHasherOptions>(configuration.GetSection("Sessions:PasswordHashing"));
         services.AddSessionGridAbuseOptions(configuration);
+        services.AddSessionGridSignals(configuration);   // the Shared Signals transmitter (Signals/)
 
         services.TryAddKeyedSingleton(SessionGrid.ClockKey, TimeProvider.System);
         services.TryAddSingleton(sp => GridKeyFile.LoadRing(

@@ -1,4 +1,5 @@
 using Sessions.Grains.Abstractions.Accounts;
+using Sessions.Grains.Abstractions.Signals;
 using Sessions.Grains.Abstractions.Users;
 using Sessions.Grains.Accounts;
 using Sessions.Grains.Diagnostics;
@@ -128,8 +129,10 @@ internal sealed partial class UserGrain
         {
             User.Sessions.Remove(id);
             _lastSeen.Forget(id);
+            EnqueueSignal(SignalKind.SessionRevoked, id, InitiatingEntity.User);
         }
 
+        EnqueueSignal(SignalKind.PasswordChanged, null, InitiatingEntity.User);
         User.PasswordHash = check.NewHash;
         SignInThrottle.Reset(User.Throttle);
         _audit.Append(User, now, AuditEventKind.PasswordChanged, actor, $"{revoked} other sessions signed out");

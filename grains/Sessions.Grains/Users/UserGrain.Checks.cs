@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Sessions.Grains.Abstractions.Signals;
 using Sessions.Grains.Abstractions.Tokens;
 using Sessions.Grains.Abstractions.Users;
 
@@ -147,6 +148,7 @@ internal sealed partial class UserGrain
             User.Sessions.Remove(oldest);
             _lastSeen.Forget(oldest);
             _audit.Append(User, now, AuditEventKind.SessionEvicted, oldest, "session limit");
+            EnqueueSignal(SignalKind.SessionRevoked, oldest, InitiatingEntity.Policy);
         }
     }
 

@@ -1,3 +1,4 @@
+using Sessions.Grains.Abstractions.Signals;
 using Sessions.Grains.Abstractions.Tokens;
 using Sessions.Grains.Abstractions.Users;
 using Sessions.Grains.Diagnostics;
@@ -40,6 +41,7 @@ internal sealed partial class UserGrain
         User.Sessions.Remove(id);
         _lastSeen.Forget(id);
         _audit.Append(User, now, AuditEventKind.RefreshReuseDetected, id, null);
+        EnqueueSignal(SignalKind.SessionRevoked, id, InitiatingEntity.Policy);
         LogReuseDetected(_logger, _userIdText, GridIds.Format(id));
         await WriteAsync(now);
         _metrics.Revoked(RevocationCauses.RefreshReuse);

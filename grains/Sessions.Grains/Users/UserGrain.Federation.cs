@@ -1,5 +1,6 @@
 using Sessions.Grains.Abstractions.Accounts;
 using Sessions.Grains.Abstractions.Federation;
+using Sessions.Grains.Abstractions.Signals;
 using Sessions.Grains.Abstractions.Users;
 using Sessions.Grains.Diagnostics;
 
@@ -99,6 +100,7 @@ internal sealed partial class UserGrain
         {
             User.Sessions.Remove(id);
             _lastSeen.Forget(id);
+            EnqueueSignal(SignalKind.SessionRevoked, id, InitiatorOf(actor));
         }
 
         var which = providerSessionId is null ? "every session from it" : "the sessions of one provider session";

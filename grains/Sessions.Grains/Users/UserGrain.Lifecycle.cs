@@ -1,5 +1,6 @@
 using Sessions.Grains.Abstractions.Accounts;
 using Sessions.Grains.Abstractions.Federation;
+using Sessions.Grains.Abstractions.Signals;
 using Sessions.Grains.Abstractions.Users;
 using Sessions.Grains.Diagnostics;
 
@@ -31,6 +32,7 @@ internal sealed partial class UserGrain
         var (sessions, tokens, _) = RevokeEverything(Guid.Empty, now);
         User.Disabled = true;
         AuditSource(actor, "disable");
+        EnqueueSignal(SignalKind.AccountDisabled, null, InitiatorOf(actor));
         _audit.Append(User, now, AuditEventKind.AccountDisabled, null, $"{sessions} sessions, {tokens} API tokens");
         await WriteAsync(now);
         _metrics.Revoked(RevocationCauses.AccountDisabled, sessions + tokens);
@@ -60,6 +62,7 @@ internal sealed partial class UserGrain
         var now = _time.GetUtcNow();
         User.Disabled = false;
         AuditSource(actor, "enable");
+        EnqueueSignal(SignalKind.AccountEnabled, null, InitiatorOf(actor));
         _audit.Append(User, now, AuditEventKind.AccountEnabled, null, null);
         await WriteAsync(now);
         return new LifecycleResult(LifecycleOutcome.Done);
@@ -88,6 +91,7 @@ internal sealed partial class UserGrain
             User.Disabled = true;
             User.Deleting = true;
             AuditSource(actor, "delete");
+            EnqueueSignal(SignalKind.AccountPurged, null, InitiatorOf(actor));
             await WriteAsync(now);
             _metrics.Revoked(RevocationCauses.AccountDeleted, sessions + tokens);
         }
@@ -104,7 +108,9 @@ internal sealed partial class UserGrain
             await GrainFactory.GetGrain<IExternalIdentityGrain>(ExternalIdentities.GrainKey(identity.ToIdentity())).UnlinkAsync(_userIdText);
         }
 
-        // 3. Remove the stored state. Calls queued behind this one find no account.
+        // 3. Remove the stored state. Calls queued behind this one find no account. Its outbox goes with it, so the
+        // receivers' queues must hold its events first (a failure stops here; the retry continues).
+        await HandOverBeforeRemovalAsync();
         _lastSeen.ForgetAllBut(Guid.Empty);
         await _state.ClearAsync();
         _recheck.Confirm(_time.GetUtcNow());

@@ -15,18 +15,19 @@ internal sealed partial class UserGrain
         _state.ThrowIfPoisoned();
         _lastSeen.FoldInto(User);
         _lifetimes.Prune(User, now);
-        await _state.WriteAsync();
+        await WriteStateWithSignalsAsync();
 
         // The write was conditional on the version this activation holds, so storage matched memory until now.
         _recheck.Confirm(now);
         _gauge.Report(User.Sessions.Count);
         NotifyWatchers();
+        ScheduleSignalDispatch();
     }
 
     /// <summary>Writes pending "last seen" times, if any; failures poison but are not thrown (nobody is waiting).</summary>
     private async Task FlushAsync()
     {
-        if (_state.Poisoned || !_lastSeen.HasPending || !User.Exists)
+        if (_state.Poisoned || !(_lastSeen.HasPending || _outboxChanged) || !User.Exists)
         {
             return;
         }

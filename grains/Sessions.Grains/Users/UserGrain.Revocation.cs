@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Sessions.Grains.Abstractions.Signals;
 using Sessions.Grains.Abstractions.Tokens;
 using Sessions.Grains.Abstractions.Users;
 using Sessions.Grains.Diagnostics;
@@ -23,6 +24,7 @@ internal sealed partial class UserGrain
         }
 
         AuditSource(actor, "ended a session");
+        EnqueueSignal(SignalKind.SessionRevoked, id, InitiatorOf(actor));
         await CommitRevocationAsync(id, AuditEventKind.SessionRevoked, null, RevocationCauses.Session);
         return RevocationOutcome.Revoked;
     }
@@ -42,6 +44,7 @@ internal sealed partial class UserGrain
         }
 
         AuditSource(actor, "revoked an API token");
+        EnqueueSignal(SignalKind.ApiTokenRevoked, null, InitiatorOf(actor));
         await CommitRevocationAsync(id, AuditEventKind.ApiTokenRevoked, null, RevocationCauses.ApiToken);
         return RevocationOutcome.Revoked;
     }
@@ -59,6 +62,7 @@ internal sealed partial class UserGrain
         if (revoked)
         {
             var kind = fields.Kind == TokenKind.ApiToken ? AuditEventKind.ApiTokenRevoked : AuditEventKind.SessionRevoked;
+            EnqueueSignal(kind == AuditEventKind.ApiTokenRevoked ? SignalKind.ApiTokenRevoked : SignalKind.SessionRevoked, id, InitiatingEntity.User);
             await CommitRevocationAsync(id, kind, "token revocation", RevocationCauses.TokenRevocation);
         }
     }
@@ -104,6 +108,7 @@ internal sealed partial class UserGrain
 
         var (revokedSessions, revokedTokens, kept) = RevokeEverything(keepCurrent ? CredentialOf(actor) : Guid.Empty, now);
         AuditSource(actor, "sign out everywhere");
+        EnqueueSignal(SignalKind.SignedOutEverywhere, null, InitiatorOf(actor));
         _audit.Append(User, now, AuditEventKind.SignedOutEverywhere, kept, $"{revokedSessions} sessions, {revokedTokens} API tokens");
         await WriteAsync(now);
         _metrics.Revoked(RevocationCauses.SignOutEverywhere, revokedSessions + revokedTokens);

@@ -51,6 +51,10 @@ internal sealed class UserState
     /// <summary>The external identities (issuer and subject of an OpenID Connect provider) linked to the account.</summary>
     [Id(12)] public List<LinkedIdentity> Identities { get; set; } = [];
 
+    /// <summary>Security events owed to the apps that rely on the grid, written with the change they describe (Signals/;
+    /// a high id, clear of the ids other fields take next).</summary>
+    [Id(90)] public Signals.SignalOutboxState Signals { get; set; } = new();
+
     /// <summary>Whether the account exists: created explicitly, or (stored before <see cref="Created"/>) with a password.</summary>
     public bool Exists => Created || PasswordHash is not null;
 }
