@@ -46,6 +46,10 @@ public sealed class FederatedBrowserFixture : IAsyncLifetime
         settings[$"Sessions:Federation:Providers:{EverywhereProvider}:DisplayName"] = EverywhereDisplayName;
         settings[$"Sessions:Federation:Providers:{EverywhereProvider}:OnProviderLogout"] = "Everywhere";
         Grid = WebGrid.StartOnKestrel(settings);
+        // The providers run on real time, and ID and logout tokens are judged by their iat: the grid's clock starts
+        // there too, before any credential is issued. Set later, the jump from TestClock.Start would expire the
+        // credentials a test made before it (a 90-day API token among them).
+        SyncClock();
         Sessions = await TestProvider.StartAsync([key], sessionsPort, Grid.ServerAddress, SessionsProvider);
         Everywhere = await TestProvider.StartAsync([key], everywherePort, Grid.ServerAddress, EverywhereProvider);
         _playwright = await Playwright.CreateAsync();
