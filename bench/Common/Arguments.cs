@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Net;
 
-namespace Sessions.Bench.Flood;
+namespace Sessions.Bench;
 
-/// <summary>The command line: a command name, then <c>--name value</c> pairs.</summary>
+/// <summary>The command line of the bench tools (bench/Flood, bench/Chaos): a command name, then <c>--name value</c>
+/// pairs. One file, compiled into each tool (see their project files).</summary>
 internal sealed class Arguments
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
@@ -38,6 +39,9 @@ internal sealed class Arguments
 
     public TimeSpan Seconds(string name, double fallback) => TimeSpan.FromSeconds(
         _values.TryGetValue(name, out var text) ? double.Parse(text, CultureInfo.InvariantCulture) : fallback);
+
+    public double Number(string name, double fallback) =>
+        _values.TryGetValue(name, out var text) ? double.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
     public IPAddress Address(string name, string fallback) => IPAddress.Parse(Text(name, fallback));
 
