@@ -1,3 +1,4 @@
+using Sessions.Bench;
 using Sessions.Bench.Chaos;
 
 // The tools of bench/chaos (which runs them; see bench/README.md, "Chaos"):

@@ -1,3 +1,4 @@
+using Sessions.Bench;
 using Sessions.Bench.Flood;
 
 // The attacker and the witnesses of bench/flood (which runs them; see bench/README.md, "Floods"):
