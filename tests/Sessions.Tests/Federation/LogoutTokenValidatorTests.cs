@@ -112,11 +112,11 @@ public sealed class LogoutTokenValidatorTests(ProviderFixture fixture) : IClassF
     private static IReplayRecordGrain ReplayRecordOf(GridCluster grid, LogoutToken token) =>
         grid.Client.GetGrain<IReplayRecordGrain>(ReplayRecords.GrainKey(token.Issuer, token.Jti));
 
-    private JsonObject Header() => new() { ["alg"] = "RS256", ["kid"] = fixture.Key.KeyId, ["typ"] = "logout+jwt" };
-
     // The forged variants both these tests and the endpoint's tests use live in LogoutTokens; the ones only the
     // validator's own tests need are below.
     private LogoutTokens Tokens => new(Provider, fixture.Key, fixture.OtherKey);
+
+    private JsonObject Header() => Tokens.Header();
 
     private JsonObject Claims(DateTimeOffset now) => Tokens.Claims(now, "alice", "provider-session-1");
 

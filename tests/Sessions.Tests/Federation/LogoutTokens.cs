@@ -77,5 +77,6 @@ public sealed class LogoutTokens(TestProvider provider, TestKeyPair key, TestKey
         return await SignAsync(claims);
     }
 
-    private JsonObject Header() => new() { ["alg"] = "RS256", ["kid"] = key.KeyId, ["typ"] = "logout+jwt" };
+    /// <summary>The JOSE header a provider puts on its logout tokens (a new object: callers may change it).</summary>
+    public JsonObject Header() => new() { ["alg"] = "RS256", ["kid"] = key.KeyId, ["typ"] = "logout+jwt" };
 }
