@@ -28,6 +28,7 @@ internal static class WrkRows
                 continue;
             }
 
+            // Columns as ROW_COLUMNS names them; the last (17) says whether the window counted or was measured again.
             windows.Add(new WrkWindow(Int(users), Int(hot), Int(c[2]), Int(c[0]), Double(c[4]), Double(c[5]), Double(c[6]), Double(c[7]),
                 Double(c[8]), Double(c[9]), Double(c[10]), Int(c[11]), long.Parse(c[13], CultureInfo.InvariantCulture) + long.Parse(c[14], CultureInfo.InvariantCulture), c[17] == "1"));
         }
