@@ -89,7 +89,7 @@ targets_line() {
     echo "${line%;}"
 }
 
-# main_table: the c=64 medians as a markdown table.
+# main_table [CONNECTIONS]: the medians (at 64 connections unless told) as a markdown table.
 main_table() {
     echo "| design | what is measured | req/s | p50 ms | p99 ms | server CPU µs/req | server cores | wrk cores | other cores | peak RSS MiB |"
     echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -103,7 +103,7 @@ main_table() {
         [[ $rest != 0 ]] && rss="$front + $rest"
         printf '| %s | %s%s | %.0f | %.2f | %.2f | %.1f | %.2f | %.2f | %.2f | %s |\n' "$design" "${DESCRIPTION[$design]}" "$note" \
             "$rps" "$(milli "$p50")" "$(milli "$p99")" "$cpu" "$cores" "$wrk" "$other" "$rss"
-    done < <(medians 64)
+    done < <(medians "${1:-64}")
     for design in "${DESIGNS[@]}"; do
         if [[ -n ${UNAVAILABLE[$design]:-} ]] && ! awk -F'\t' -v d="$design" '$2 == d { found = 1 } END { exit !found }' "$WORK/rows.tsv"; then
             printf '| %s | %s — not measured: %s | n/a | | | | | | | |\n' "$design" "${DESCRIPTION[$design]}" "${UNAVAILABLE[$design]}"
