@@ -3,6 +3,10 @@
 
 CLK_TCK=$(getconf CLK_TCK)
 
+# warm_up's settle rule (below), for every script that sources this one; set either before sourcing to change it
+# (bench/run --settle-tolerance).
+: "${SETTLE_SLICES:=3}" "${SETTLE_TOLERANCE:=0.05}"
+
 # tree PID...: the PIDs and all their descendants.
 tree() {
     local pid kids
