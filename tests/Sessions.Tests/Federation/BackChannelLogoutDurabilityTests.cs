@@ -37,7 +37,9 @@ public sealed class BackChannelLogoutDurabilityTests
             Assert.True(await GridProcesses.AnswersEventuallyAsync(http, "/readyz", StartLimit, HttpStatusCode.OK), "The web process did not become ready.");
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await Chromium.LaunchAsync(playwright);
-            var page = await browser.NewPageAsync();
+            var context = await browser.NewContextAsync();
+            await Chromium.KeepToLoopbackAsync(context);
+            var page = await context.NewPageAsync();
             var me = new Uri(grid, "/auth/me").ToString();
             var login = $"p{Guid.NewGuid():N}"[..16];
             // The login link, straight (a process outside Development serves no page from its build output).

@@ -60,6 +60,7 @@ public sealed class FederatedBrowserFixture : IAsyncLifetime
     public async Task<IPage> NewBrowserAsync()
     {
         var context = await _browser!.NewContextAsync();
+        await Chromium.KeepToLoopbackAsync(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync(Grid.ServerAddress!.ToString());
         return page;
